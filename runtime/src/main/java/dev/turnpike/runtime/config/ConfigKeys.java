@@ -1,0 +1,78 @@
+package dev.turnpike.runtime.config;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The documented {@code turnpike.*} keys and the shape of their values. Keys of features that read their own
+ * settings (Lambda, IAM, API keys, usage plans, Redis, VPC links) are recognised here so that a typo anywhere
+ * fails start.
+ */
+final class ConfigKeys {
+
+    private static final Set<String> PLAIN = Set.of("turnpike.stages", "turnpike.region", "turnpike.accountId",
+            "turnpike.apiId", "turnpike.api", "turnpike.trustForwardedProto", "turnpike.redis.uri");
+
+    private enum Shape { TEXT, BOOLEAN, NUMBER, INTEGER }
+
+    private record KeyPattern(Pattern pattern, Shape shape) {
+    }
+
+    private static final List<KeyPattern> PATTERNS = List.of(
+            new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.variables\\.[^.]+"), Shape.TEXT),
+            new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.methodSettings\\..+"), Shape.TEXT),
+            new KeyPattern(Pattern.compile("turnpike\\.lambda\\.[^.]+"), Shape.TEXT),
+            new KeyPattern(Pattern.compile("turnpike\\.iam\\.[^.]+\\.(secretKey|accountId|arn)"), Shape.TEXT),
+            new KeyPattern(Pattern.compile("turnpike\\.apiKeys\\.[^.]+\\.value"), Shape.TEXT),
+            new KeyPattern(Pattern.compile("turnpike\\.apiKeys\\.[^.]+\\.enabled"), Shape.BOOLEAN),
+            new KeyPattern(Pattern.compile("turnpike\\.usagePlans\\.[^.]+\\.throttle\\.(rateLimit)"), Shape.NUMBER),
+            new KeyPattern(Pattern.compile("turnpike\\.usagePlans\\.[^.]+\\.(throttle\\.burstLimit|quota\\.limit"
+                    + "|quota\\.offset)"), Shape.INTEGER),
+            new KeyPattern(Pattern.compile("turnpike\\.usagePlans\\.[^.]+\\.(quota\\.period|apiStages|apiKeys)"),
+                    Shape.TEXT),
+            new KeyPattern(Pattern.compile("turnpike\\.vpcLinks\\.[^.]+\\.targets"), Shape.TEXT));
+
+    private ConfigKeys() {
+    }
+
+    /** Why {@code key = value} is not acceptable, or {@code null} if it is. */
+    static String check(String key, String value) {
+        if (PLAIN.contains(key)) {
+            if (key.equals("turnpike.trustForwardedProto")) {
+                return checkShape(Shape.BOOLEAN, value);
+            }
+            return value.isEmpty() && !key.equals("turnpike.stages") ? "empty value" : null;
+        }
+        for (KeyPattern p : PATTERNS) {
+            if (p.pattern().matcher(key).matches()) {
+                return checkShape(p.shape(), value);
+            }
+        }
+        return "unknown configuration key (see docs/configuration.md)";
+    }
+
+    private static String checkShape(Shape shape, String value) {
+        switch (shape) {
+            case BOOLEAN:
+                return value.equals("true") || value.equals("false") ? null : "expected true or false, got '"
+                        + value + "'";
+            case INTEGER:
+                try {
+                    Long.parseLong(value);
+                    return null;
+                } catch (NumberFormatException e) {
+                    return "expected a whole number, got '" + value + "'";
+                }
+            case NUMBER:
+                try {
+                    Double.parseDouble(value);
+                    return null;
+                } catch (NumberFormatException e) {
+                    return "expected a number, got '" + value + "'";
+                }
+            default:
+                return null;
+        }
+    }
+}

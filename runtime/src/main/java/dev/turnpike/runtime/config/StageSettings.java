@@ -1,0 +1,25 @@
+package dev.turnpike.runtime.config;
+
+import java.util.Map;
+
+/**
+ * One stage: its name (the first path segment), its stage variables and its method settings.
+ *
+ * @param methodSettings keyed {@code /resource/path/METHOD}, or {@code * / *} (without spaces) for every method
+ */
+public record StageSettings(String name, Map<String, String> variables, Map<String, MethodSettings> methodSettings) {
+
+    public static final String ALL_METHODS = "*/*";
+
+    public StageSettings {
+        variables = Map.copyOf(variables);
+        methodSettings = Map.copyOf(methodSettings);
+    }
+
+    /** The settings in force for one method: its own entry over the stage-wide {@code * / *} entry. */
+    public MethodSettings settingsFor(String resourcePath, String httpMethod) {
+        MethodSettings all = methodSettings.getOrDefault(ALL_METHODS, MethodSettings.NONE);
+        MethodSettings own = methodSettings.get(resourcePath + "/" + httpMethod);
+        return own == null ? all : own.orElse(all);
+    }
+}
