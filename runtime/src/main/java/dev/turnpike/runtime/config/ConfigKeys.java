@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 final class ConfigKeys {
 
     private static final Set<String> PLAIN = Set.of("turnpike.stages", "turnpike.region", "turnpike.accountId",
-            "turnpike.apiId", "turnpike.api", "turnpike.trustForwardedProto", "turnpike.redis.uri");
+            "turnpike.apiId", "turnpike.api", "turnpike.trustForwardedProto", "turnpike.autoRegister",
+            "turnpike.redis.uri");
 
     private enum Shape { TEXT, BOOLEAN, NUMBER, INTEGER }
 
@@ -39,7 +40,7 @@ final class ConfigKeys {
     /** Why {@code key = value} is not acceptable, or {@code null} if it is. */
     static String check(String key, String value) {
         if (PLAIN.contains(key)) {
-            if (key.equals("turnpike.trustForwardedProto")) {
+            if (key.equals("turnpike.trustForwardedProto") || key.equals("turnpike.autoRegister")) {
                 return checkShape(Shape.BOOLEAN, value);
             }
             return value.isEmpty() && !key.equals("turnpike.stages") ? "empty value" : null;

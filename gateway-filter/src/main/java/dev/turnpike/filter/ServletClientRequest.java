@@ -1,0 +1,88 @@
+package dev.turnpike.filter;
+
+import dev.turnpike.runtime.http.ClientRequest;
+import dev.turnpike.runtime.http.Headers;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.ByteBuffer;
+import java.util.Enumeration;
+import java.util.Locale;
+import java.util.concurrent.Flow;
+
+/** The runtime's view of a servlet request. Read once, on the container thread, when the request arrives. */
+final class ServletClientRequest implements ClientRequest {
+
+    private final String method;
+    private final String path;
+    private final String rawQuery;
+    private final Headers headers;
+    private final String remoteAddress;
+    private final boolean secure;
+    private final int localPort;
+    private final long contentLength;
+    private final ServletRequestBody body;
+
+    ServletClientRequest(HttpServletRequest request, boolean secure, ServletRequestBody body) {
+        this.method = request.getMethod().toUpperCase(Locale.ROOT);
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        this.path = context.isEmpty() ? uri : uri.substring(context.length());
+        this.rawQuery = request.getQueryString();
+        this.headers = new Headers();
+        for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements();) {
+            String name = names.nextElement();
+            for (Enumeration<String> values = request.getHeaders(name); values.hasMoreElements();) {
+                headers.add(name, values.nextElement());
+            }
+        }
+        this.remoteAddress = request.getRemoteAddr();
+        this.secure = secure;
+        this.localPort = request.getLocalPort();
+        this.contentLength = request.getContentLengthLong();
+        this.body = body;
+    }
+
+    @Override
+    public String method() {
+        return method;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public String rawQuery() {
+        return rawQuery;
+    }
+
+    @Override
+    public Headers headers() {
+        return headers;
+    }
+
+    @Override
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    @Override
+    public boolean secure() {
+        return secure;
+    }
+
+    @Override
+    public int localPort() {
+        return localPort;
+    }
+
+    @Override
+    public long contentLength() {
+        return contentLength;
+    }
+
+    @Override
+    public Flow.Publisher<ByteBuffer> body() {
+        return body;
+    }
+}

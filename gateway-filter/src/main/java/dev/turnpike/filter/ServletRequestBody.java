@@ -1,0 +1,138 @@
+package dev.turnpike.filter;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The client's request body as a {@link Flow.Publisher}, read with servlet non-blocking I/O: bytes are read only
+ * while the subscriber has demand and the container says data is ready, so a slow client or a slow backend never
+ * parks a container thread. One subscriber.
+ */
+final class ServletRequestBody implements Flow.Publisher<ByteBuffer>, ReadListener {
+
+    private static final int CHUNK = 16 * 1024;
+
+    private final ServletInputStream in;
+    private final AtomicLong demand = new AtomicLong();
+    private final AtomicInteger drains = new AtomicInteger();
+    private volatile Flow.Subscriber<? super ByteBuffer> subscriber;
+    private volatile boolean allRead;
+    private volatile Throwable readFailure;
+    private boolean done;
+    private byte[] buffer;
+
+    ServletRequestBody(ServletInputStream in) {
+        this.in = in;
+    }
+
+    /** Starts listening; call on the container thread that started async processing. */
+    void listen() {
+        in.setReadListener(this);
+    }
+
+    @Override
+    public void subscribe(Flow.Subscriber<? super ByteBuffer> newSubscriber) {
+        if (subscriber != null) {
+            newSubscriber.onSubscribe(new Flow.Subscription() {
+                @Override
+                public void request(long n) {
+                }
+
+                @Override
+                public void cancel() {
+                }
+            });
+            newSubscriber.onError(new IllegalStateException("the request body can be read once"));
+            return;
+        }
+        subscriber = newSubscriber;
+        newSubscriber.onSubscribe(new Flow.Subscription() {
+            @Override
+            public void request(long n) {
+                if (n <= 0) {
+                    readFailure = new IllegalArgumentException("non-positive demand " + n);
+                } else {
+                    demand.getAndAccumulate(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
+                }
+                drain();
+            }
+
+            @Override
+            public void cancel() {
+                done = true;
+            }
+        });
+    }
+
+    @Override
+    public void onDataAvailable() {
+        drain();
+    }
+
+    @Override
+    public void onAllDataRead() {
+        allRead = true;
+        drain();
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        readFailure = t;
+        drain();
+    }
+
+    /** Moves bytes from the container to the subscriber; one thread at a time, whoever calls. */
+    private void drain() {
+        if (drains.getAndIncrement() != 0) {
+            return;
+        }
+        do {
+            Flow.Subscriber<? super ByteBuffer> s = subscriber;
+            if (s != null && !done) {
+                try {
+                    pump(s);
+                } catch (IOException | RuntimeException e) {
+                    done = true;
+                    s.onError(e);
+                }
+            }
+        } while (drains.decrementAndGet() != 0);
+    }
+
+    private void pump(Flow.Subscriber<? super ByteBuffer> s) throws IOException {
+        if (readFailure != null) {
+            done = true;
+            s.onError(readFailure);
+            return;
+        }
+        while (demand.get() > 0 && !done) {
+            if (in.isFinished() || allRead && !in.isReady()) {
+                done = true;
+                s.onComplete();
+                return;
+            }
+            if (!in.isReady()) {
+                return; // the container calls onDataAvailable when more arrives
+            }
+            if (buffer == null) {
+                buffer = new byte[CHUNK];
+            }
+            int n = in.read(buffer);
+            if (n < 0) {
+                done = true;
+                s.onComplete();
+                return;
+            }
+            if (n > 0) {
+                demand.decrementAndGet();
+                s.onNext(ByteBuffer.wrap(Arrays.copyOf(buffer, n)));
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.turnpike.filter;
+
+import dev.turnpike.runtime.config.ConfigException;
+import dev.turnpike.runtime.config.TurnpikeConfig;
+import dev.turnpike.runtime.pipeline.Gateway;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Serves a generated API inside any Jakarta Servlet 6 container. Every request below the filter's mapping
+ * belongs to the API: it is answered here, asynchronously, and never reaches the filter chain.
+ *
+ * <p>Configured once at start (see {@link ConfigurationSources}); a bad key fails deployment with its name.
+ */
+public final class TurnpikeFilter implements Filter {
+
+    /** How long the container keeps an exchange open: the longest integration timeout plus time to stream. */
+    static final long ASYNC_TIMEOUT_MILLIS = 120_000;
+
+    private volatile Gateway gateway;
+
+    /** For containers: the API and configuration are found at {@link #init}. */
+    public TurnpikeFilter() {
+    }
+
+    /** For embedding ({@code turnpike:run}, tests): serves this gateway as it is. */
+    public TurnpikeFilter(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @Override
+    public void init(FilterConfig filterConfig) throws ServletException {
+        if (gateway != null) {
+            return;
+        }
+        ClassLoader loader = filterConfig.getServletContext().getClassLoader();
+        try {
+            TurnpikeConfig config = TurnpikeConfig.load(ConfigurationSources.read(loader,
+                    ConfigurationSources.toMap(filterConfig.getServletContext().getInitParameterNames(),
+                            filterConfig.getServletContext()::getInitParameter),
+                    ConfigurationSources.toMap(filterConfig.getInitParameterNames(), filterConfig::getInitParameter),
+                    System.getenv(), System::getProperty));
+            gateway = Gateway.create(GeneratedApis.find(loader, config.api()), config);
+        } catch (ConfigException e) {
+            throw new ServletException(e.getMessage(), e);
+        }
+        filterConfig.getServletContext().log("Turnpike: " + gateway);
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(request instanceof HttpServletRequest httpRequest)
+                || !(response instanceof HttpServletResponse httpResponse)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Gateway served = gateway;
+        if (served == null) {
+            throw new ServletException("TurnpikeFilter used before init");
+        }
+        AsyncContext async = httpRequest.startAsync();
+        async.setTimeout(ASYNC_TIMEOUT_MILLIS);
+        ServletRequestBody requestBody = new ServletRequestBody(httpRequest.getInputStream());
+        ServletResponseBody responseBody = new ServletResponseBody(httpResponse.getOutputStream(), async);
+        async.addListener(new AsyncListener() {
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                responseBody.containerFailed(event.getThrowable());
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                responseBody.containerFailed(event.getThrowable());
+            }
+
+            @Override
+            public void onComplete(AsyncEvent event) {
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+            }
+        });
+        if (expectsBody(httpRequest)) {
+            requestBody.listen();
+        }
+        responseBody.listen();
+        served.handle(new ServletClientRequest(httpRequest, isSecure(httpRequest, served), requestBody),
+                new ServletClientResponse(httpResponse, responseBody));
+    }
+
+    private static boolean expectsBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    /** HTTPS as the container saw it, or as a trusted TLS-terminating proxy says with {@code X-Forwarded-Proto}. */
+    private static boolean isSecure(HttpServletRequest request, Gateway served) {
+        return request.isSecure() || served.config().trustForwardedProto()
+                && "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+    }
+
+    /** The gateway this filter serves; {@code null} before {@link #init}. */
+    public Gateway gateway() {
+        return gateway;
+    }
+}

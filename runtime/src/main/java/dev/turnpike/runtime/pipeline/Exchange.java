@@ -1,0 +1,86 @@
+package dev.turnpike.runtime.pipeline;
+
+import dev.turnpike.runtime.config.StageSettings;
+import dev.turnpike.runtime.http.ClientRequest;
+import dev.turnpike.runtime.model.Operation;
+import dev.turnpike.runtime.routing.RouteMatch;
+
+/**
+ * One request on its way through the pipeline: what the client sent and what each step decided so far. Steps
+ * fill it in order; later steps read what earlier ones set.
+ */
+public final class Exchange {
+
+    private final ClientRequest clientRequest;
+    private final ApiIdentity api;
+    private final String requestId;
+    private final String extendedRequestId;
+    private final long requestTimeEpoch;
+    private final long startNanos;
+    private StageSettings stage;
+    private String resourcePathRequested;
+    private RouteMatch match;
+
+    Exchange(ClientRequest clientRequest, ApiIdentity api, String requestId, String extendedRequestId, long requestTimeEpoch,
+            long startNanos) {
+        this.clientRequest = clientRequest;
+        this.api = api;
+        this.requestId = requestId;
+        this.extendedRequestId = extendedRequestId;
+        this.requestTimeEpoch = requestTimeEpoch;
+        this.startNanos = startNanos;
+    }
+
+    public ClientRequest clientRequest() {
+        return clientRequest;
+    }
+
+    public ApiIdentity api() {
+        return api;
+    }
+
+    /** {@code $context.requestId}, sent back as {@code x-amzn-RequestId}. */
+    public String requestId() {
+        return requestId;
+    }
+
+    /** {@code $context.extendedRequestId}, sent back as {@code x-amz-apigw-id}. */
+    public String extendedRequestId() {
+        return extendedRequestId;
+    }
+
+    public long requestTimeEpoch() {
+        return requestTimeEpoch;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    /** The stage the first path segment selected; {@code null} before stage selection. */
+    public StageSettings stage() {
+        return stage;
+    }
+
+    /** The request path below the stage, still percent-encoded: {@code /pets/7} of {@code /prod/pets/7}. */
+    public String pathBelowStage() {
+        return resourcePathRequested;
+    }
+
+    public RouteMatch match() {
+        return match;
+    }
+
+    public Operation operation() {
+        return match == null ? null : match.operation();
+    }
+
+    void stage(StageSettings stage, String pathBelowStage) {
+        this.stage = stage;
+        this.resourcePathRequested = pathBelowStage;
+    }
+
+    void match(RouteMatch match) {
+        this.match = match;
+    }
+}

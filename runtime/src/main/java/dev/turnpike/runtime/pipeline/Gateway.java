@@ -1,0 +1,216 @@
+package dev.turnpike.runtime.pipeline;
+
+import dev.turnpike.runtime.config.ConfigException;
+import dev.turnpike.runtime.config.StageSettings;
+import dev.turnpike.runtime.config.TurnpikeConfig;
+import dev.turnpike.runtime.http.Bodies;
+import dev.turnpike.runtime.http.ClientRequest;
+import dev.turnpike.runtime.http.ClientResponse;
+import dev.turnpike.runtime.http.Headers;
+import dev.turnpike.runtime.integration.Integrations;
+import dev.turnpike.runtime.model.GeneratedApi;
+import dev.turnpike.runtime.model.Operation;
+import dev.turnpike.runtime.response.GatewayError;
+import dev.turnpike.runtime.response.GatewayResponseType;
+import dev.turnpike.runtime.response.GatewayResponses;
+import dev.turnpike.runtime.routing.Router;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLContext;
+
+/**
+ * One generated API served on its configured stages: the request pipeline of DESIGN.md, read top to bottom in
+ * {@link #handle}. Container-neutral; the servlet filter (and {@code turnpike:run}) hand it requests.
+ */
+public final class Gateway {
+
+    private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
+
+    private final GeneratedApi api;
+    private final TurnpikeConfig config;
+    private final ApiIdentity identity;
+    private final StageSelection stageSelection;
+    private final RouteSelection routeSelection;
+    private final Integrations integrations;
+
+    private Gateway(GeneratedApi api, TurnpikeConfig config, HttpClient backendClient) {
+        this.api = api;
+        this.config = config;
+        String apiId = config.apiId() != null ? config.apiId() : derivedApiId(api.name());
+        this.identity = new ApiIdentity(apiId, config.accountId(), config.region(), api.deploymentId());
+        this.stageSelection = new StageSelection(config.stages());
+        this.routeSelection = new RouteSelection(new Router(api.routes()));
+        this.integrations = new Integrations(backendClient);
+    }
+
+    /** A gateway for {@code api}; throws {@link ConfigException} when a method setting names no method of it. */
+    public static Gateway create(GeneratedApi api, TurnpikeConfig config) {
+        return builder(api, config).build();
+    }
+
+    public static Builder builder(GeneratedApi api, TurnpikeConfig config) {
+        return new Builder(api, config);
+    }
+
+    public GeneratedApi api() {
+        return api;
+    }
+
+    public TurnpikeConfig config() {
+        return config;
+    }
+
+    public ApiIdentity identity() {
+        return identity;
+    }
+
+    /**
+     * Serves one request. Returns at once: a remote integration answers {@code clientResponse} later, from
+     * another thread. Never throws; every failure becomes a gateway response in AWS's shape.
+     */
+    public void handle(ClientRequest clientRequest, ClientResponse clientResponse) {
+        Exchange exchange = new Exchange(clientRequest, identity, UUID.randomUUID().toString(),
+                extendedRequestId(), System.currentTimeMillis(), System.nanoTime());
+        GatewayError error;
+        try {
+            error = HttpsRequirement.check(clientRequest);
+            if (error == null) {
+                error = stageSelection.select(exchange);
+            }
+            if (error == null) {
+                error = routeSelection.select(exchange);
+            }
+            // Resource policy, authorizers, throttling and quotas, request validation and the stage cache
+            // take their places here, in that order, as their features land.
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "request " + exchange.requestId() + " failed before the integration", e);
+            error = GatewayError.of(GatewayResponseType.DEFAULT_5XX, e.toString());
+        }
+        if (error != null) {
+            sendError(exchange, clientResponse, error);
+            return;
+        }
+        integrations.invoke(exchange).whenComplete((outcome, failure) -> {
+            if (failure != null) {
+                LOG.log(System.Logger.Level.ERROR, "request " + exchange.requestId() + " failed in the integration",
+                        failure);
+                sendError(exchange, clientResponse, GatewayError.of(GatewayResponseType.DEFAULT_5XX, failure.toString()));
+            } else if (outcome.error() != null) {
+                sendError(exchange, clientResponse, outcome.error());
+            } else {
+                send(exchange, clientResponse, outcome.response());
+            }
+        });
+    }
+
+    private static void send(Exchange exchange, ClientResponse clientResponse, MethodResponse response) {
+        Headers headers = response.headers();
+        headers.set("x-amzn-RequestId", exchange.requestId());
+        headers.set("x-amz-apigw-id", exchange.extendedRequestId());
+        clientResponse.send(response.status(), headers, response.body());
+    }
+
+    private static void sendError(Exchange exchange, ClientResponse clientResponse, GatewayError error) {
+        if (error.detail() != null) {
+            System.Logger.Level level = error.type().defaultStatus() >= 500
+                    ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG;
+            LOG.log(level, () -> "request " + exchange.requestId() + ": " + error.type() + ": " + error.detail());
+        }
+        GatewayResponses.Rendered rendered = GatewayResponses.render(error);
+        rendered.headers().set("Content-Length", Integer.toString(rendered.body().length));
+        send(exchange, clientResponse, new MethodResponse(rendered.status(), rendered.headers(),
+                Bodies.of(rendered.body())));
+    }
+
+    /** Like API Gateway's {@code x-amz-apigw-id}: 16 URL-safe characters. */
+    private static String extendedRequestId() {
+        char[] alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
+        char[] id = new char[16];
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < id.length; i++) {
+            id[i] = alphabet[random.nextInt(alphabet.length)];
+        }
+        id[15] = '=';
+        return new String(id);
+    }
+
+    /** A stable 10-character id like AWS's REST API ids, from the API's name. */
+    static String derivedApiId(String name) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            StringBuilder id = new StringBuilder(10);
+            String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+            for (int i = 0; i < 10; i++) {
+                id.append(alphabet.charAt((hash[i] & 0xff) % alphabet.length()));
+            }
+            return id.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    /** Method settings may only name methods the API has. */
+    private static void checkMethodSettings(GeneratedApi api, TurnpikeConfig config) {
+        Set<String> methods = new HashSet<>();
+        for (Operation op : api.operations()) {
+            methods.add(op.resourcePath() + "/" + op.httpMethod());
+        }
+        List<String> problems = new ArrayList<>();
+        for (StageSettings stage : config.stages().values()) {
+            for (String key : stage.methodSettings().keySet()) {
+                if (!key.equals(StageSettings.ALL_METHODS) && !methods.contains(key)) {
+                    problems.add("turnpike.stage." + stage.name() + ".methodSettings." + key
+                            + ".*: API '" + api.name() + "' has no method " + key);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+    }
+
+    public static final class Builder {
+        private final GeneratedApi api;
+        private final TurnpikeConfig config;
+        private SSLContext backendTrust;
+
+        private Builder(GeneratedApi api, TurnpikeConfig config) {
+            this.api = api;
+            this.config = config;
+        }
+
+        /** TLS trust for HTTPS backends; the JVM's default trust store when not set. */
+        public Builder backendTrust(SSLContext backendTrust) {
+            this.backendTrust = backendTrust;
+            return this;
+        }
+
+        public Gateway build() {
+            checkMethodSettings(api, config);
+            HttpClient.Builder client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofMillis(dev.turnpike.runtime.model.Integration.DEFAULT_TIMEOUT_MILLIS));
+            if (backendTrust != null) {
+                client.sslContext(backendTrust);
+            }
+            return new Gateway(api, config, client.build());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Gateway " + api.name() + " (" + identity.apiId() + ") stages " + config.stages().keySet();
+    }
+
+}
