@@ -79,7 +79,7 @@ public final class Gateway {
      * another thread. Never throws; every failure becomes a gateway response in AWS's shape.
      */
     public void handle(ClientRequest clientRequest, ClientResponse clientResponse) {
-        Exchange exchange = new Exchange(clientRequest, identity, UUID.randomUUID().toString(),
+        Exchange exchange = new Exchange(clientRequest, identity, requestId(),
                 extendedRequestId(), System.currentTimeMillis(), System.nanoTime());
         GatewayError error;
         try {
@@ -130,6 +130,17 @@ public final class Gateway {
         rendered.headers().set("Content-Length", Integer.toString(rendered.body().length));
         send(exchange, clientResponse, new MethodResponse(rendered.status(), rendered.headers(),
                 Bodies.of(rendered.body())));
+    }
+
+    /**
+     * A version 4 UUID, as {@code x-amzn-RequestId} is. Request ids must be unique, not secret, so they come from
+     * the thread's own generator instead of the shared, locking {@code SecureRandom} of {@link UUID#randomUUID}.
+     */
+    static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /** Like API Gateway's {@code x-amz-apigw-id}: 16 URL-safe characters. */
