@@ -6,13 +6,24 @@ import java.net.URISyntaxException;
 import java.util.Map;
 
 /**
- * Resolves an integration {@code uri} for one request: {@code ${stageVariables.x}} from the stage, then each
+ * Resolves an integration {@code uri} for one request: {@code ${stageVariables.x}} from the stage,
+ * {@code ${AWS::Region}}, {@code ${AWS::AccountId}} and {@code ${AWS::Partition}} from the configuration, then each
  * {@code {name}} from the {@code integration.request.path.name} mapping. Path values go in as the client sent
  * them (still percent-encoded), so a greedy {@code {proxy}} keeps its slashes.
  */
 final class IntegrationUri {
 
     private IntegrationUri() {
+    }
+
+    private static String awsVariable(String name, Exchange exchange) {
+        String region = exchange.api().region();
+        return switch (name) {
+            case "Region" -> region;
+            case "AccountId" -> exchange.api().accountId();
+            case "Partition" -> region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+            default -> null;
+        };
     }
 
     /** The resolved URI, or {@code null} with {@code problem[0]} set when it cannot be built. */
@@ -27,6 +38,15 @@ final class IntegrationUri {
                 String value = exchange.stage().variables().get(name);
                 if (value == null) {
                     problem[0] = "stage variable '" + name + "' is not set on stage '" + exchange.stage().name() + "'";
+                    return null;
+                }
+                out.append(value);
+                i = end + 1;
+            } else if (c == '$' && template.startsWith("${AWS::", i)) {
+                int end = template.indexOf('}', i);
+                String value = awsVariable(template.substring(i + "${AWS::".length(), end), exchange);
+                if (value == null) {
+                    problem[0] = "unknown AWS variable " + template.substring(i, end + 1);
                     return null;
                 }
                 out.append(value);
