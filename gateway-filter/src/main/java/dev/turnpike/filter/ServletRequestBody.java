@@ -24,6 +24,7 @@ final class ServletRequestBody implements Flow.Publisher<ByteBuffer>, ReadListen
     private volatile Flow.Subscriber<? super ByteBuffer> subscriber;
     private volatile boolean allRead;
     private volatile Throwable readFailure;
+    private volatile boolean ended;
     private boolean done;
     private byte[] buffer;
 
@@ -66,6 +67,43 @@ final class ServletRequestBody implements Flow.Publisher<ByteBuffer>, ReadListen
             @Override
             public void cancel() {
                 done = true;
+            }
+        });
+    }
+
+    /** Whether a subscriber (a backend request) took the body. */
+    boolean subscribed() {
+        return subscriber != null;
+    }
+
+    /** Whether the whole body has been read. */
+    boolean fullyRead() {
+        return ended;
+    }
+
+    /**
+     * Reads and drops a body nobody subscribed to, then runs {@code then}: the client may send the rest of a body
+     * after its answer, and the connection can carry its next request only once that is read.
+     */
+    void discardThen(Runnable then) {
+        subscribe(new Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(ByteBuffer item) {
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                then.run();
+            }
+
+            @Override
+            public void onComplete() {
+                then.run();
             }
         });
     }
@@ -114,6 +152,7 @@ final class ServletRequestBody implements Flow.Publisher<ByteBuffer>, ReadListen
         while (demand.get() > 0 && !done) {
             if (in.isFinished() || allRead && !in.isReady()) {
                 done = true;
+                ended = true;
                 s.onComplete();
                 return;
             }
@@ -126,6 +165,7 @@ final class ServletRequestBody implements Flow.Publisher<ByteBuffer>, ReadListen
             int n = in.read(buffer);
             if (n < 0) {
                 done = true;
+                ended = true;
                 s.onComplete();
                 return;
             }

@@ -28,11 +28,18 @@ final class ServletResponseBody implements Flow.Subscriber<List<ByteBuffer>> {
     private volatile boolean bodyComplete;
     private volatile boolean finished;
     private volatile boolean requested;
+    private volatile Runnable afterBody;
     private byte[] copyBuffer;
 
     ServletResponseBody(ServletOutputStream out, AsyncContext async) {
         this.out = out;
         this.async = async;
+        this.afterBody = async::complete;
+    }
+
+    /** What ends the exchange once the body is written; by default completing it at once. */
+    void afterBody(Runnable action) {
+        this.afterBody = action;
     }
 
     /** Starts listening; call on the container thread that started async processing. */
@@ -107,7 +114,10 @@ final class ServletResponseBody implements Flow.Subscriber<List<ByteBuffer>> {
             ByteBuffer next = pending.peek();
             if (next == null) {
                 if (bodyComplete) {
-                    finish();
+                    // Out to the client now: what follows may wait on the client (reading the rest of its body).
+                    out.flush();
+                    finished = true;
+                    afterBody.run();
                 } else if (!requested) {
                     requested = true;
                     s.request(1);

@@ -92,12 +92,14 @@ public final class TurnpikeFilter implements Filter {
             public void onStartAsync(AsyncEvent event) {
             }
         });
-        if (expectsBody(httpRequest)) {
+        boolean hasBody = expectsBody(httpRequest);
+        if (hasBody) {
             requestBody.listen();
         }
         responseBody.listen();
         served.handle(new ServletClientRequest(httpRequest, isSecure(httpRequest, served), requestBody),
-                new ServletClientResponse(httpResponse, responseBody));
+                new ServletClientResponse(httpResponse, responseBody, hasBody ? requestBody : null,
+                        httpRequest.getContentLengthLong(), async));
     }
 
     private static boolean expectsBody(HttpServletRequest request) {
@@ -108,6 +110,15 @@ public final class TurnpikeFilter implements Filter {
     private static boolean isSecure(HttpServletRequest request, Gateway served) {
         return request.isSecure() || served.config().trustForwardedProto()
                 && "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+    }
+
+    /** Lets go of the gateway's backend connections and threads when the application stops. */
+    @Override
+    public void destroy() {
+        Gateway served = gateway;
+        if (served != null) {
+            served.close();
+        }
     }
 
     /** The gateway this filter serves; {@code null} before {@link #init}. */

@@ -25,14 +25,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
  * One generated API served on its configured stages: the request pipeline of DESIGN.md, read top to bottom in
  * {@link #handle}. Container-neutral; the servlet filter (and {@code turnpike:run}) hand it requests.
  */
-public final class Gateway {
+public final class Gateway implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
 
@@ -42,8 +45,11 @@ public final class Gateway {
     private final StageSelection stageSelection;
     private final RouteSelection routeSelection;
     private final Integrations integrations;
+    private final ExecutorService backendExecutor;
 
-    private Gateway(GeneratedApi api, TurnpikeConfig config, HttpClient backendClient) {
+    private Gateway(GeneratedApi api, TurnpikeConfig config, HttpClient backendClient,
+            ExecutorService backendExecutor) {
+        this.backendExecutor = backendExecutor;
         this.api = api;
         this.config = config;
         String apiId = config.apiId() != null ? config.apiId() : derivedApiId(api.name());
@@ -170,6 +176,15 @@ public final class Gateway {
         }
     }
 
+    /**
+     * Stops the backend client's threads, so an undeployed application leaves none behind. Requests in flight
+     * finish first.
+     */
+    @Override
+    public void close() {
+        backendExecutor.shutdown();
+    }
+
     /** Method settings may only name methods the API has. */
     private static void checkMethodSettings(GeneratedApi api, TurnpikeConfig config) {
         Set<String> methods = new HashSet<>();
@@ -208,14 +223,21 @@ public final class Gateway {
 
         public Gateway build() {
             checkMethodSettings(api, config);
+            AtomicInteger threads = new AtomicInteger();
+            ExecutorService executor = Executors.newCachedThreadPool(task -> {
+                Thread thread = new Thread(task, "turnpike-backend-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
             HttpClient.Builder client = HttpClient.newBuilder()
+                    .executor(executor)
                     .version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofMillis(dev.turnpike.runtime.model.Integration.DEFAULT_TIMEOUT_MILLIS));
             if (backendTrust != null) {
                 client.sslContext(backendTrust);
             }
-            return new Gateway(api, config, client.build());
+            return new Gateway(api, config, client.build(), executor);
         }
     }
 
