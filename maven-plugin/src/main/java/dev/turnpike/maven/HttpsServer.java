@@ -1,0 +1,101 @@
+package dev.turnpike.maven;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import java.io.IOException;
+import java.net.BindException;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHandler;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+/**
+ * Embedded Jetty (ee10) serving one filter at {@code /*} over HTTPS only: one TLS connector, no plain-HTTP one,
+ * so a plain-HTTP request to the port fails its TLS handshake. Stopping waits a little for requests in flight.
+ */
+final class HttpsServer implements AutoCloseable {
+
+    private static final long GRACEFUL_STOP_MILLIS = 5_000;
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    private HttpsServer(Server server, ServerConnector connector) {
+        this.server = server;
+        this.connector = connector;
+    }
+
+    /**
+     * Starts serving {@code filter} on {@code host:port} ({@code 0} for any free port).
+     *
+     * @throws BindException when the port is taken
+     */
+    static HttpsServer start(String host, int port, SelfSignedCertificate certificate, Filter filter)
+            throws Exception {
+        Server server = new Server();
+        HttpConfiguration https = new HttpConfiguration();
+        https.setSendServerVersion(false);
+        https.setSendXPoweredBy(false);
+        // The certificate names localhost and 127.0.0.1; a client may use either, or send no SNI at all.
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false);
+        https.addCustomizer(secure);
+
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStore(certificate.keyStore());
+        tls.setKeyStorePassword(new String(certificate.password()));
+        tls.setCertAlias(SelfSignedCertificate.ALIAS);
+
+        ServerConnector connector = new ServerConnector(server,
+                new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(https));
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        FilterHolder holder = new FilterHolder(filter);
+        holder.setName("turnpike");
+        holder.setAsyncSupported(true);
+        context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
+        // The filter answers every request itself; a servlet must still be mapped for requests to reach it.
+        context.addServlet(ServletHandler.Default404Servlet.class, "/").setAsyncSupported(true);
+
+        server.setHandler(new GracefulHandler(context));
+        server.setStopTimeout(GRACEFUL_STOP_MILLIS);
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.stop();
+            throw e;
+        }
+        return new HttpsServer(server, connector);
+    }
+
+    /** The port served, the chosen one when started on port 0. */
+    int port() {
+        return connector.getLocalPort();
+    }
+
+    /** Blocks until the server has stopped. */
+    void join() throws InterruptedException {
+        server.join();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IOException("cannot stop the local server: " + e, e);
+        }
+    }
+}
