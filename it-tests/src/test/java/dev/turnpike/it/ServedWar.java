@@ -1,0 +1,64 @@
+package dev.turnpike.it;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A WAR deployed unchanged in a real container, served over HTTPS and, to prove it is refused, over plain HTTP,
+ * both on 127.0.0.1 with ports chosen at start.
+ */
+interface ServedWar extends AutoCloseable {
+
+    /**
+     * What to deploy and how.
+     *
+     * @param war the WAR file as the build made it
+     * @param contextPath where it is deployed, e.g. {@code /petstore}
+     * @param workDir the container's own scratch folder
+     * @param maxThreads the size of the container's request thread pool
+     */
+    record Deployment(Path war, String contextPath, TestTls tls, Path workDir, int maxThreads) {
+    }
+
+    /** Starts a container; returns once it has started, whether or not the application did. */
+    @FunctionalInterface
+    interface Container {
+        ServedWar start(Deployment deployment) throws Exception;
+    }
+
+    /** {@code https://127.0.0.1:<port><contextPath>} */
+    URI https();
+
+    /** {@code http://127.0.0.1:<port><contextPath>} */
+    URI http();
+
+    /** Whether the application started and is being served. */
+    boolean available();
+
+    /** What the container reported when the application failed to start (its message and causes), or "". */
+    String startupFailure();
+
+    /** The application's class loader, as the container made it at start; {@code null} if it did not start. */
+    ClassLoader applicationLoader();
+
+    /**
+     * Live threads that carry the application's class loader as their context class loader: after {@link #close},
+     * what the application left running (and what keeps its classes in memory), as Tomcat's leak detection sees it.
+     */
+    default List<String> threadsOfApplication() {
+        ClassLoader loader = applicationLoader();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && loader != null && t.getContextClassLoader() == loader)
+                .map(Thread::getName)
+                .sorted()
+                .toList();
+    }
+
+    /** What this container answers for the context path of an application that failed to start. */
+    int statusWhenUnavailable();
+
+    /** Stops the container. */
+    @Override
+    void close();
+}
