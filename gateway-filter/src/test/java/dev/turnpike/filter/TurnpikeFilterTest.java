@@ -25,6 +25,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +72,18 @@ class TurnpikeFilterTest {
         plain.setHost("127.0.0.1");
         jetty.addConnector(secure);
         jetty.addConnector(plain);
-        ServletContextHandler context = new ServletContextHandler("/");
+        Gateway behindProxy = Gateway.create(new TestApi(), TurnpikeConfig.from(Map.of(
+                "turnpike.stages", "qa", "turnpike.trustForwardedProto", "true")));
+        jetty.setHandler(new ContextHandlerCollection(
+                context("/", gateway), context("/behind-proxy", behindProxy)));
+        jetty.start();
+        https = "https://127.0.0.1:" + secure.getLocalPort();
+        http = "http://127.0.0.1:" + plain.getLocalPort();
+        client = HttpClient.newBuilder().sslContext(tls.clientContext()).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    static ServletContextHandler context(String path, Gateway gateway) {
+        ServletContextHandler context = new ServletContextHandler(path);
         FilterHolder filter = new FilterHolder(new TurnpikeFilter(gateway));
         filter.setAsyncSupported(true);
         context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -81,11 +93,7 @@ class TurnpikeFilterTest {
                 resp.setStatus(599); // never reached: the filter answers everything
             }
         }), "/");
-        jetty.setHandler(context);
-        jetty.start();
-        https = "https://127.0.0.1:" + secure.getLocalPort();
-        http = "http://127.0.0.1:" + plain.getLocalPort();
-        client = HttpClient.newBuilder().sslContext(tls.clientContext()).version(HttpClient.Version.HTTP_1_1).build();
+        return context;
     }
 
     @AfterAll
@@ -180,5 +188,20 @@ class TurnpikeFilterTest {
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.body()).isEqualTo("{\"message\":\"HTTPS is required\"}");
         assertThat(r.headers().firstValue("x-amzn-RequestId")).isPresent();
+    }
+
+    @Test
+    void forwardedProtoCountsOnlyWhenTrusted() throws Exception {
+        HttpRequest.Builder viaProxy = HttpRequest.newBuilder().header("X-Forwarded-Proto", "https");
+        HttpResponse<String> untrusted = client.send(viaProxy.uri(URI.create(http + "/qa/ping")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(untrusted.statusCode()).isEqualTo(403);
+        assertThat(untrusted.body()).isEqualTo("{\"message\":\"HTTPS is required\"}");
+        HttpResponse<String> trusted = client.send(viaProxy.uri(URI.create(http + "/behind-proxy/qa/ping")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(trusted.statusCode()).isEqualTo(200);
+        assertThat(trusted.body()).isEqualTo("{\"pong\":true}");
+        HttpResponse<String> noHeader = get(http + "/behind-proxy/qa/ping");
+        assertThat(noHeader.statusCode()).isEqualTo(403);
     }
 }
