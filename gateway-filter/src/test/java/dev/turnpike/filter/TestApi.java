@@ -1,5 +1,6 @@
 package dev.turnpike.filter;
 
+import dev.turnpike.runtime.model.ConnectionType;
 import dev.turnpike.runtime.model.GeneratedApi;
 import dev.turnpike.runtime.model.Integration;
 import dev.turnpike.runtime.model.IntegrationResponse;
@@ -51,10 +52,19 @@ final class TestApi implements GeneratedApi {
                     .build())
             .build();
 
+    /** A VPC link's backend is not the host its uri names: not served yet, so never called. */
+    static final Operation PRIVATE = Operation.on("GET", "/private")
+            .integration(Integration.of(IntegrationType.HTTP_PROXY).httpMethod("GET")
+                    .uri("http://127.0.0.1:${stageVariables.port}/private")
+                    .connection(ConnectionType.VPC_LINK, "abc123")
+                    .build())
+            .build();
+
     private static final RouteNode ROUTES = RouteNode.resource("/")
             .literal("ping", RouteNode.resource("/ping").method(PING).build())
             .literal("teapot", RouteNode.resource("/teapot").method(TEAPOT).build())
             .literal("down", RouteNode.resource("/down").method(DOWN).build())
+            .literal("private", RouteNode.resource("/private").method(PRIVATE).build())
             .literal("orders", RouteNode.resource("/orders")
                     .param("id", RouteNode.resource("/orders/{id}").method(ORDER).build())
                     .build())
@@ -90,6 +100,6 @@ final class TestApi implements GeneratedApi {
 
     @Override
     public List<Operation> operations() {
-        return List.of(PING, TEAPOT, ORDER, SLOW, DOWN);
+        return List.of(PING, TEAPOT, ORDER, SLOW, DOWN, PRIVATE);
     }
 }

@@ -204,4 +204,12 @@ class TurnpikeFilterTest {
         HttpResponse<String> noHeader = get(http + "/behind-proxy/qa/ping");
         assertThat(noHeader.statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void anUnservedIntegrationAnswers500WithoutCallingAnyBackend() throws Exception {
+        HttpResponse<String> r = get(https + "/qa/private");
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(r.body()).isEqualTo("{\"message\":\"Internal server error\"}");
+        assertThat(r.headers().firstValue("x-amzn-ErrorType")).hasValue("InternalServerErrorException");
+    }
 }

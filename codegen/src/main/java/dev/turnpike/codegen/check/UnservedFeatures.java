@@ -3,11 +3,14 @@ package dev.turnpike.codegen.check;
 import dev.turnpike.codegen.model.ApiModel;
 import dev.turnpike.codegen.model.OperationModel;
 import dev.turnpike.runtime.integration.Integrations;
+import dev.turnpike.codegen.model.IntegrationModel;
+import dev.turnpike.runtime.model.ConnectionType;
 import dev.turnpike.runtime.model.IntegrationType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Warnings for what a definition may legitimately use but this version of the runtime does not serve yet, one per
@@ -22,10 +25,19 @@ final class UnservedFeatures {
     static void report(ApiModel api, Diagnostics diagnostics) {
         Map<String, List<OperationModel>> unserved = new LinkedHashMap<>();
         for (OperationModel operation : api.operations()) {
-            IntegrationType type = operation.integration() == null ? null : operation.integration().type();
-            if (type != null && !Integrations.serves(type)) {
+            IntegrationModel integration = operation.integration();
+            IntegrationType type = integration == null ? null : integration.type();
+            if (type != null && !Integrations.serves(type, ConnectionType.INTERNET)) {
                 unserved.computeIfAbsent(type.name() + " integrations are not served yet", k -> new ArrayList<>())
                         .add(operation);
+            } else if (type != null && integration.connectionType() == ConnectionType.VPC_LINK
+                    && !Integrations.serves(type, ConnectionType.VPC_LINK)) {
+                unserved.computeIfAbsent("VPC links are not served yet: the method answers 500",
+                        k -> new ArrayList<>()).add(operation);
+            }
+            if (integration != null && usesVtl(integration)) {
+                unserved.computeIfAbsent("mapping templates with VTL are not rendered yet: they are used as written",
+                        k -> new ArrayList<>()).add(operation);
             }
             if (!operation.authorizationType().equals("NONE")) {
                 unserved.computeIfAbsent("authorization (" + operation.authorizationType() + ") is not enforced yet:"
@@ -41,5 +53,15 @@ final class UnservedFeatures {
             diagnostics.warning(operations.get(0).pointer(), message
                     + (more > 0 ? " (and " + more + " more method" + (more > 1 ? "s" : "") + ")" : ""));
         });
+    }
+
+    /** A reference ({@code $input}, {@code ${x}}) or a directive ({@code #if}, {@code #set}, ...) in any template. */
+    private static final Pattern VTL = Pattern.compile(
+            "\\$!?\\{?[A-Za-z]|#\\{?(if|elseif|else|end|set|foreach|break|stop|macro|define|parse|include|evaluate)\\b");
+
+    private static boolean usesVtl(IntegrationModel integration) {
+        return integration.requestTemplates().values().stream().anyMatch(t -> VTL.matcher(t).find())
+                || integration.responses().stream().flatMap(r -> r.responseTemplates().values().stream())
+                        .anyMatch(t -> VTL.matcher(t).find());
     }
 }

@@ -1,5 +1,7 @@
 package dev.turnpike.runtime.integration;
 
+import dev.turnpike.runtime.model.ConnectionType;
+import dev.turnpike.runtime.model.Integration;
 import dev.turnpike.runtime.model.IntegrationType;
 import dev.turnpike.runtime.pipeline.Exchange;
 import dev.turnpike.runtime.pipeline.Outcome;
@@ -12,10 +14,10 @@ import java.util.concurrent.CompletableFuture;
 public final class Integrations {
 
     private final Map<IntegrationType, IntegrationHandler> handlers = new EnumMap<>(IntegrationType.class);
+    private final IntegrationHandler unserved = new UnservedIntegration();
 
     /** @param backendClient the one HTTP client for every HTTP backend of this gateway */
     public Integrations(HttpClient backendClient) {
-        IntegrationHandler unserved = new UnservedIntegration();
         for (IntegrationType type : IntegrationType.values()) {
             handlers.put(type, unserved);
         }
@@ -24,11 +26,18 @@ public final class Integrations {
     }
 
     public CompletableFuture<Outcome> invoke(Exchange exchange) {
-        return handlers.get(exchange.operation().integration().type()).invoke(exchange);
+        Integration integration = exchange.operation().integration();
+        IntegrationHandler handler = serves(integration.type(), integration.connectionType())
+                ? handlers.get(integration.type()) : unserved;
+        return handler.invoke(exchange);
     }
 
-    /** Whether this version serves the integration type (others answer 500, as documented). */
-    public static boolean serves(IntegrationType type) {
-        return type == IntegrationType.MOCK || type == IntegrationType.HTTP_PROXY;
+    /**
+     * Whether this version serves an integration of this type and connection (the others answer 500, as
+     * documented): a VPC link's backend is not the host its uri names, so it is not guessed at.
+     */
+    public static boolean serves(IntegrationType type, ConnectionType connection) {
+        return (type == IntegrationType.MOCK || type == IntegrationType.HTTP_PROXY)
+                && connection == ConnectionType.INTERNET;
     }
 }

@@ -15,6 +15,7 @@ final class UnservedIntegration implements IntegrationHandler {
     @Override
     public CompletableFuture<Outcome> invoke(Exchange exchange) {
         return CompletableFuture.completedFuture(Outcome.of(GatewayError.of(GatewayResponseType.API_CONFIGURATION_ERROR,
-                "integration type " + exchange.operation().integration().type() + " is not served by this version")));
+                "integration " + exchange.operation().integration().type() + " over "
+                        + exchange.operation().integration().connectionType() + " is not served by this version")));
     }
 }

@@ -1,0 +1,63 @@
+package dev.turnpike.codegen;
+
+import org.junit.jupiter.api.Test;
+
+/** What a definition may use but this version does not serve yet is a warning, once per feature, never silent. */
+class UnservedFeaturesTest extends CheckTestSupport {
+
+    @Test
+    void vpcLinkIntegrationsAnswer500AndSaySo() {
+        givenDefinition("""
+                openapi: 3.0.1
+                info: {title: t, version: '1'}
+                paths:
+                  /pets:
+                    get:
+                      x-amazon-apigateway-integration:
+                        type: http_proxy
+                        httpMethod: GET
+                        uri: http://nlb.internal/pets
+                        connectionType: VPC_LINK
+                        connectionId: abc123
+                  /toys:
+                    get:
+                      x-amazon-apigateway-integration:
+                        type: http_proxy
+                        httpMethod: GET
+                        uri: http://nlb.internal/toys
+                        connectionType: VPC_LINK
+                        connectionId: abc123
+                """);
+        thenErrors();
+        thenWarnings("api.yaml #/paths/~1pets/get: VPC links are not served yet: the method answers 500 "
+                + "(and 1 more method)");
+    }
+
+    @Test
+    void templatesWithVtlAreUsedAsWrittenAndSaySo() {
+        givenDefinition("""
+                openapi: 3.0.1
+                info: {title: t, version: '1'}
+                paths:
+                  /pets:
+                    get:
+                      x-amazon-apigateway-integration:
+                        type: mock
+                        requestTemplates: {application/json: '{"statusCode": 200}'}
+                        responses:
+                          default:
+                            statusCode: '200'
+                            responseTemplates: {application/json: '{"id": "$context.requestId"}'}
+                  /static:
+                    get:
+                      x-amazon-apigateway-integration:
+                        type: mock
+                        requestTemplates: {application/json: '{"statusCode": 200}'}
+                        responses:
+                          default: {statusCode: '200', responseTemplates: {application/json: '{"price": "$5"}'}}
+                """);
+        thenErrors();
+        thenWarnings("api.yaml #/paths/~1pets/get: mapping templates with VTL are not rendered yet: they are used "
+                + "as written");
+    }
+}
