@@ -1,0 +1,33 @@
+package dev.turnpike.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * CI's smoke run: every benchmark compiles and runs one short iteration in this JVM. Its figures mean nothing
+ * (no fork, no warm-up, a shared machine); real ones come from {@code java -jar target/benchmarks.jar}.
+ */
+class BenchmarksSmokeTest {
+
+    @Test
+    void everyBenchmarkRunsOnce() throws Exception {
+        Options options = new OptionsBuilder()
+                .include("dev\\.turnpike\\.benchmarks\\..*Benchmark")
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(200))
+                .shouldFailOnError(true)
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        assertThat(results).hasSize(4); // route lookup at 10, 1,000 and 10,000 routes; the MOCK pipeline
+        assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive().isFinite());
+    }
+}
