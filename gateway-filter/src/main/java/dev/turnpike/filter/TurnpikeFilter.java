@@ -112,6 +112,16 @@ public final class TurnpikeFilter implements Filter {
                 && "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
     }
 
+    /**
+     * Serves {@code next} from the next request on, atomically; requests already running finish on the gateway
+     * they started with. Returns the previous gateway, for the caller to close once those are done.
+     */
+    public Gateway serve(Gateway next) {
+        Gateway previous = gateway;
+        gateway = next;
+        return previous;
+    }
+
     /** Lets go of the gateway's backend connections and threads when the application stops. */
     @Override
     public void destroy() {

@@ -17,7 +17,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 
@@ -28,17 +33,40 @@ import javax.net.ssl.SSLContext;
  */
 final class LocalServer implements AutoCloseable {
 
-    private final String baseUrl;
-    private final GeneratedApiLoader.LoadedApi loaded;
-    private final HttpsServer https;
-    private final Path workFolder;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    /** How long a replaced version stays alive for the requests that started on it (integrations time out at 29 s). */
+    private static final long RETIRE_AFTER_SECONDS = 60;
 
-    private LocalServer(String baseUrl, GeneratedApiLoader.LoadedApi loaded, HttpsServer https, Path workFolder) {
-        this.baseUrl = baseUrl;
-        this.loaded = loaded;
-        this.https = https;
+    private final RunRequest request;
+    private final Path definition;
+    private final SSLContext backendTrust;
+    private final List<Path> extraClasspath;
+    private final Path workFolder;
+    private final TurnpikeFilter filter;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicInteger versionNumbers = new AtomicInteger();
+    private final ScheduledExecutorService retirement = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "turnpike-retire");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Version current;
+    private HttpsServer https;
+    private String baseUrl;
+    private ChangeWatcher watcher;
+
+    /** One generated, compiled and loaded build of the definition, with the gateway serving it. */
+    private record Version(GeneratedApiLoader.LoadedApi loaded, Gateway gateway, Path folder) {
+    }
+
+    private LocalServer(RunRequest request, Path definition, SSLContext backendTrust, List<Path> extraClasspath,
+            Path workFolder, Version first) {
+        this.request = request;
+        this.definition = definition;
+        this.backendTrust = backendTrust;
+        this.extraClasspath = extraClasspath;
         this.workFolder = workFolder;
+        this.current = first;
+        this.filter = new TurnpikeFilter(first.gateway());
     }
 
     /**
@@ -56,34 +84,103 @@ final class LocalServer implements AutoCloseable {
             }
         });
         Path definition = DefinitionFiles.single(request.definition(), request.definitionsDirectory());
-        TurnpikeConfig config = LocalConfiguration.build(request.configFile(), request.stage(),
-                request.stageVariables());
         SSLContext backendTrust = request.truststore() == null ? null
                 : BackendTrust.fromPkcs12(request.truststore(), request.truststorePassword());
         List<Path> extraClasspath = classpathEntries(request.extraClasspath());
 
         Path workFolder = Files.createTempDirectory("turnpike-run-");
-        GeneratedApiLoader.LoadedApi loaded = null;
+        LocalServer server = null;
         try {
-            loaded = GeneratedApiLoader.load(definition, workFolder, request.pluginClasspath(), extraClasspath);
-            Gateway.Builder gateway = Gateway.builder(loaded.api(), config);
-            if (backendTrust != null) {
-                gateway.backendTrust(backendTrust);
-            }
-            HttpsServer https = startHttps(request, await(certificate), new TurnpikeFilter(buildGateway(gateway)));
+            Version first = load(request, definition, backendTrust, extraClasspath, workFolder.resolve("v1"));
+            server = new LocalServer(request, definition, backendTrust, extraClasspath, workFolder, first);
+            server.versionNumbers.set(1);
+            server.https = startHttps(request, await(certificate), server.filter);
             String host = request.host().contains(":") ? "[" + request.host() + "]" : request.host();
-            return new LocalServer("https://" + host + ":" + https.port() + "/" + request.stage(), loaded, https,
-                    workFolder);
+            server.baseUrl = "https://" + host + ":" + server.https.port() + "/" + request.stage();
+            return server;
         } catch (Exception | Error e) {
             try {
-                if (loaded != null) {
-                    loaded.loader().close();
+                if (server != null) {
+                    server.close();
+                } else {
+                    deleteRecursively(workFolder);
                 }
-                deleteRecursively(workFolder);
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }
             throw e;
+        }
+    }
+
+    /** Generates, compiles and loads the definition as it is now, with the configuration as it is now. */
+    private static Version load(RunRequest request, Path definition, SSLContext backendTrust,
+            List<Path> extraClasspath, Path folder) throws Exception {
+        TurnpikeConfig config = LocalConfiguration.build(request.configFile(), request.stage(),
+                request.stageVariables());
+        GeneratedApiLoader.LoadedApi loaded = GeneratedApiLoader.load(definition, folder, request.pluginClasspath(),
+                extraClasspath);
+        try {
+            Gateway.Builder gateway = Gateway.builder(loaded.api(), config);
+            if (backendTrust != null) {
+                gateway.backendTrust(backendTrust);
+            }
+            return new Version(loaded, buildGateway(gateway), folder);
+        } catch (Exception | Error e) {
+            loaded.loader().close();
+            throw e;
+        }
+    }
+
+    /**
+     * Watches the definition, the configuration file and the extra class path, and serves each settled change
+     * (see {@link #reload}). Messages go to {@code out}.
+     */
+    void watchForChanges(long intervalMillis, Consumer<String> out) {
+        List<Path> watched = new ArrayList<>();
+        watched.add(definition);
+        if (request.configFile() != null) {
+            watched.add(request.configFile());
+        }
+        watched.addAll(extraClasspath);
+        watcher = ChangeWatcher.start(watched, intervalMillis, () -> reload(out));
+    }
+
+    /**
+     * Generates, compiles and serves the definition again. Requests in flight finish on the version they started
+     * with; a definition or configuration with errors is not served: the previous version goes on serving and the
+     * diagnostics are printed.
+     */
+    synchronized void reload(Consumer<String> out) {
+        if (closed.get()) {
+            return;
+        }
+        long started = System.nanoTime();
+        Version next;
+        try {
+            next = load(request, definition, backendTrust, extraClasspath,
+                    workFolder.resolve("v" + versionNumbers.incrementAndGet()));
+        } catch (InvalidInputException e) {
+            out.accept("Turnpike: the change is not served; still serving the previous version.\n" + e.getMessage());
+            return;
+        } catch (Exception | Error e) {
+            out.accept("Turnpike: the change is not served (" + e + "); still serving the previous version.");
+            return;
+        }
+        Version previous = current;
+        current = next;
+        filter.serve(next.gateway());
+        retirement.schedule(() -> retire(previous), RETIRE_AFTER_SECONDS, TimeUnit.SECONDS);
+        out.accept("Turnpike: reloaded in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
+        describe().forEach(out);
+    }
+
+    private static void retire(Version version) {
+        version.gateway().close();
+        try {
+            version.loaded().loader().close();
+            deleteRecursively(version.folder());
+        } catch (IOException e) {
+            // A leftover temporary folder is harmless; the whole work folder goes at close.
         }
     }
 
@@ -145,11 +242,12 @@ final class LocalServer implements AutoCloseable {
 
     /** The definition's warnings: served anyway, but worth a look. */
     List<Diagnostic> warnings() {
-        return loaded.warnings();
+        return current.loaded().warnings();
     }
 
     /** What is served where: the API, its base URL and every method with its integration. */
     List<String> describe() {
+        GeneratedApiLoader.LoadedApi loaded = current.loaded();
         List<String> lines = new ArrayList<>();
         lines.add("Turnpike: serving " + loaded.api().title() + " (" + loaded.info().definition().getFileName()
                 + ") at " + baseUrl);
@@ -173,10 +271,18 @@ final class LocalServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        if (watcher != null) {
+            watcher.close();
+        }
+        retirement.shutdownNow();
         try {
-            https.close();
+            if (https != null) {
+                https.close(); // the filter's destroy() closes the current gateway
+            } else {
+                current.gateway().close();
+            }
         } finally {
-            loaded.loader().close();
+            current.loaded().loader().close();
             deleteRecursively(workFolder);
         }
     }

@@ -21,6 +21,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "run", requiresProject = false, threadSafe = true)
 public final class RunMojo extends AbstractMojo {
 
+    /** How often the watched files are looked at; a change is served after two looks agree. */
+    private static final long WATCH_INTERVAL_MILLIS = 300;
+
     /** The definition to serve (YAML or JSON); in a project, by default the only one in src/main/openapi/. */
     @Parameter(property = "turnpike.definition")
     private File definition;
@@ -65,6 +68,13 @@ public final class RunMojo extends AbstractMojo {
     @Parameter(property = "turnpike.truststorePassword")
     private String truststorePassword;
 
+    /**
+     * Serve each saved change of the definition, the configuration file or the extra class path without a
+     * restart; a change with errors is reported and the previous version keeps serving.
+     */
+    @Parameter(property = "turnpike.watch", defaultValue = "true")
+    private boolean watch;
+
     @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
     private List<Artifact> pluginArtifacts;
 
@@ -96,7 +106,10 @@ public final class RunMojo extends AbstractMojo {
         // The address is what this goal is for: printed even under -q, as sam local start-api does.
         server.describe().forEach(System.out::println);
         System.out.println("Turnpike: ready in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)
-                + " ms; Ctrl-C stops");
+                + " ms; " + (watch ? "changes are served as they are saved; " : "") + "Ctrl-C stops");
+        if (watch) {
+            server.watchForChanges(WATCH_INTERVAL_MILLIS, System.out::println);
+        }
         try {
             server.awaitStop();
         } catch (InterruptedException e) {
