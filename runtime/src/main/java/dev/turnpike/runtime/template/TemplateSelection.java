@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Which mapping template of a {@code requestTemplates} / {@code responseTemplates} map applies, as API Gateway
  * chooses: the request's {@code Content-Type} (for responses, the client's {@code Accept}), ignoring parameters
- * such as {@code charset}; else {@code application/json}; else the first.
+ * such as {@code charset}; else {@code application/json}; else the first. Of {@code Accept}, only the first media
+ * type counts, as AWS documents (shared/conformance/vtl/SEMANTICS.md §2.16).
  */
 public final class TemplateSelection {
 
@@ -37,12 +38,11 @@ public final class TemplateSelection {
             return null;
         }
         if (accept != null) {
-            for (String part : accept.split(",")) {
-                String wanted = mediaType(part);
-                for (String key : templates.keySet()) {
-                    if (key.equalsIgnoreCase(wanted)) {
-                        return key;
-                    }
+            int comma = accept.indexOf(',');
+            String wanted = mediaType(comma < 0 ? accept : accept.substring(0, comma));
+            for (String key : templates.keySet()) {
+                if (key.equalsIgnoreCase(wanted)) {
+                    return key;
                 }
             }
         }

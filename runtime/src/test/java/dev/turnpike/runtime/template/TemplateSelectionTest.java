@@ -19,9 +19,11 @@ class TemplateSelectionTest {
         assertThat(TemplateSelection.forRequest(Map.of("application/xml", "x"), null)).isEqualTo("application/xml");
     }
 
+    /** SEMANTICS.md §2.16: only the first media type of Accept is honoured. */
     @Test
-    void responseTemplateByAccept() {
-        assertThat(TemplateSelection.forResponse(templates, "text/html, text/plain;q=0.9")).isEqualTo("text/plain");
+    void responseTemplateByTheFirstMediaTypeOfAccept() {
+        assertThat(TemplateSelection.forResponse(templates, "text/plain;q=0.9, text/html")).isEqualTo("text/plain");
+        assertThat(TemplateSelection.forResponse(templates, "text/html, text/plain;q=0.9")).isEqualTo("application/json");
         assertThat(TemplateSelection.forResponse(templates, "*/*")).isEqualTo("application/json");
     }
 }
