@@ -2,6 +2,7 @@ package dev.turnpike.runtime.integration;
 
 import dev.turnpike.runtime.http.ClientRequest;
 import dev.turnpike.runtime.http.Headers;
+import dev.turnpike.runtime.model.ConnectionType;
 import dev.turnpike.runtime.model.Integration;
 import dev.turnpike.runtime.pipeline.Exchange;
 import dev.turnpike.runtime.pipeline.MethodResponse;
@@ -13,7 +14,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 
 /**
@@ -32,8 +31,6 @@ import java.util.concurrent.Flow;
  * API Gateway forwards them; {@code timeoutInMillis} bounds the wait for the backend's response headers.
  */
 final class HttpProxyIntegration implements IntegrationHandler {
-
-    private static final System.Logger LOG = System.getLogger(HttpProxyIntegration.class.getName());
 
     /**
      * Request headers not forwarded: hop-by-hop fields, those the client connection sets itself, and those AWS
@@ -49,9 +46,11 @@ final class HttpProxyIntegration implements IntegrationHandler {
             "proxy-authenticate", "te", "trailer", "transfer-encoding", "upgrade");
 
     private final HttpClient client;
+    private final VpcLinks vpcLinks;
 
-    HttpProxyIntegration(HttpClient client) {
+    HttpProxyIntegration(HttpClient client, VpcLinks vpcLinks) {
         this.client = client;
+        this.vpcLinks = vpcLinks;
     }
 
     @Override
@@ -66,17 +65,27 @@ final class HttpProxyIntegration implements IntegrationHandler {
             return CompletableFuture.completedFuture(
                     Outcome.of(GatewayError.of(GatewayResponseType.API_CONFIGURATION_ERROR, problem[0])));
         }
-        HttpRequest backendRequest;
+        VpcLinks.Link link = null;
+        if (integration.connectionType() == ConnectionType.VPC_LINK) {
+            link = vpcLinks.resolve(integration.connectionId(), exchange);
+            if (link == null) {
+                return CompletableFuture.completedFuture(Outcome.of(GatewayError.of(
+                        GatewayResponseType.API_CONFIGURATION_ERROR, "no VPC link '" + integration.connectionId()
+                                + "': configure turnpike.vpcLinks.<id>.targets")));
+            }
+        }
+        URI withQuery = withQuery(target, exchange, mapped);
         try {
-            backendRequest = backendRequest(exchange, integration, withQuery(target, exchange, mapped), mapped);
+            backendRequest(exchange, integration, withQuery, mapped).build();
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(Outcome.of(GatewayError.of(
                     GatewayResponseType.API_CONFIGURATION_ERROR, "cannot build the backend request: " + e.getMessage())));
         }
-        return client.sendAsync(backendRequest, HttpResponse.BodyHandlers.ofPublisher())
+        return BackendCalls.send(client, withQuery, link, uri -> backendRequest(exchange, integration, uri, mapped),
+                        HttpResponse.BodyHandlers.ofPublisher())
                 .handle((backendResponse, failure) -> failure == null
                         ? Outcome.of(clientResponse(backendResponse))
-                        : Outcome.of(failureToError(failure, target)));
+                        : Outcome.of(BackendCalls.failureToError(failure, target)));
     }
 
     /** Every {@code integration.request.*} target with its value for this request; unset sources are left out. */
@@ -134,7 +143,7 @@ final class HttpProxyIntegration implements IntegrationHandler {
         }
     }
 
-    private static HttpRequest backendRequest(Exchange exchange, Integration integration, URI target,
+    private static HttpRequest.Builder backendRequest(Exchange exchange, Integration integration, URI target,
             Map<String, String> mapped) {
         ClientRequest clientRequest = exchange.clientRequest();
         String method = integration.httpMethod() == null || integration.httpMethod().equals("ANY")
@@ -157,7 +166,7 @@ final class HttpProxyIntegration implements IntegrationHandler {
                 ? clientRequest.remoteAddress() : forwardedFor + ", " + clientRequest.remoteAddress());
         builder.setHeader("X-Forwarded-Proto", "https");
         builder.setHeader("X-Forwarded-Port", Integer.toString(clientRequest.localPort()));
-        return builder.build();
+        return builder;
     }
 
     /** The client's body, streamed; none when the request declares none. */
@@ -179,16 +188,5 @@ final class HttpProxyIntegration implements IntegrationHandler {
             }
         });
         return new MethodResponse(backendResponse.statusCode(), headers, backendResponse.body());
-    }
-
-    private static GatewayError failureToError(Throwable failure, URI target) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof HttpTimeoutException) {
-            return GatewayError.of(GatewayResponseType.INTEGRATION_TIMEOUT, "no response from " + target
-                    + " within the integration timeout");
-        }
-        LOG.log(System.Logger.Level.DEBUG, () -> "backend " + target + " failed", cause);
-        return GatewayError.of(GatewayResponseType.INTEGRATION_FAILURE, "backend " + target + " failed: " + cause);
     }
 }

@@ -1,6 +1,8 @@
 package dev.turnpike.runtime.integration;
 
+import dev.turnpike.runtime.config.TurnpikeConfig;
 import dev.turnpike.runtime.model.ConnectionType;
+import dev.turnpike.runtime.model.GeneratedApi;
 import dev.turnpike.runtime.model.Integration;
 import dev.turnpike.runtime.model.IntegrationType;
 import dev.turnpike.runtime.pipeline.Exchange;
@@ -10,19 +12,37 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** Sends each request to the handler for its integration type. */
+/**
+ * Sends each request to the handler for its integration type. Built once per gateway: every mapping template of the
+ * API is parsed here, and the VPC links are read from the configuration.
+ */
 public final class Integrations {
 
     private final Map<IntegrationType, IntegrationHandler> handlers = new EnumMap<>(IntegrationType.class);
     private final IntegrationHandler unserved = new UnservedIntegration();
 
     /** @param backendClient the one HTTP client for every HTTP backend of this gateway */
-    public Integrations(HttpClient backendClient) {
+    public Integrations(GeneratedApi api, TurnpikeConfig config, HttpClient backendClient) {
         for (IntegrationType type : IntegrationType.values()) {
             handlers.put(type, unserved);
         }
-        handlers.put(IntegrationType.MOCK, new MockIntegration());
-        handlers.put(IntegrationType.HTTP_PROXY, new HttpProxyIntegration(backendClient));
+        PreparedTemplates templates = new PreparedTemplates(api);
+        VpcLinks vpcLinks = new VpcLinks(config);
+        handlers.put(IntegrationType.MOCK, new MockIntegration(templates, api.binaryMediaTypes()));
+        handlers.put(IntegrationType.HTTP, new HttpIntegration(backendClient, vpcLinks, templates,
+                api.binaryMediaTypes()));
+        handlers.put(IntegrationType.HTTP_PROXY, new HttpProxyIntegration(backendClient, vpcLinks));
+    }
+
+    /**
+     * Lets the backend client send a VPC link's {@code Host}: call before the JDK's HTTP client is first used (it
+     * reads its restricted-header setting once). The setting is the JVM's, shared with every application in the
+     * container, so it is changed only for an API that has a VPC link.
+     */
+    public static void prepareBackendClient(GeneratedApi api) {
+        if (api.operations().stream().anyMatch(o -> o.integration().connectionType() == ConnectionType.VPC_LINK)) {
+            BackendCalls.allowHostHeader();
+        }
     }
 
     public CompletableFuture<Outcome> invoke(Exchange exchange) {
@@ -34,10 +54,13 @@ public final class Integrations {
 
     /**
      * Whether this version serves an integration of this type and connection (the others answer 500, as
-     * documented): a VPC link's backend is not the host its uri names, so it is not guessed at.
+     * documented). VPC links are served for HTTP and HTTP_PROXY, the only types AWS allows them on.
      */
     public static boolean serves(IntegrationType type, ConnectionType connection) {
-        return (type == IntegrationType.MOCK || type == IntegrationType.HTTP_PROXY)
-                && connection == ConnectionType.INTERNET;
+        return switch (type) {
+            case MOCK -> connection == ConnectionType.INTERNET;
+            case HTTP, HTTP_PROXY -> true;
+            default -> false;
+        };
     }
 }

@@ -45,6 +45,11 @@ public final class QueryString {
         return values.getOrDefault(name, List.of());
     }
 
+    /** Every name with all its values, in the order sent. */
+    public Map<String, List<String>> asMap() {
+        return java.util.Collections.unmodifiableMap(values);
+    }
+
     private static String decode(String s) {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);

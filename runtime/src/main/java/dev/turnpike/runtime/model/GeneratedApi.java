@@ -27,4 +27,13 @@ public interface GeneratedApi {
 
     /** Every operation, in definition order. */
     List<Operation> operations();
+
+    /**
+     * {@code x-amazon-apigateway-binary-media-types}: the media types whose payloads are binary ({@code image/png},
+     * {@code application/*}, {@code *}{@code /*}). Empty for an API that declares none, and for code generated
+     * before binary support, which does not implement this method.
+     */
+    default List<String> binaryMediaTypes() {
+        return List.of();
+    }
 }

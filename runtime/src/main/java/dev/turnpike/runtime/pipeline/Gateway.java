@@ -56,7 +56,7 @@ public final class Gateway implements AutoCloseable {
         this.identity = new ApiIdentity(apiId, config.accountId(), config.region(), api.deploymentId());
         this.stageSelection = new StageSelection(config.stages());
         this.routeSelection = new RouteSelection(new Router(api.routes()));
-        this.integrations = new Integrations(backendClient);
+        this.integrations = new Integrations(api, config, backendClient);
     }
 
     /** A gateway for {@code api}; throws {@link ConfigException} when a method setting names no method of it. */
@@ -223,6 +223,7 @@ public final class Gateway implements AutoCloseable {
 
         public Gateway build() {
             checkMethodSettings(api, config);
+            Integrations.prepareBackendClient(api);
             AtomicInteger threads = new AtomicInteger();
             ExecutorService executor = Executors.newCachedThreadPool(task -> {
                 Thread thread = new Thread(task, "turnpike-backend-" + threads.incrementAndGet());

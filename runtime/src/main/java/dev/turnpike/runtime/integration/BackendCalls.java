@@ -1,0 +1,101 @@
+package dev.turnpike.runtime.integration;
+
+import dev.turnpike.runtime.response.GatewayError;
+import dev.turnpike.runtime.response.GatewayResponseType;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * Sends a backend request, directly or through a VPC link: there, to the link's targets in turn, skipping a target
+ * that refuses the connection, with the integration uri's host in {@code Host}.
+ */
+final class BackendCalls {
+
+    private static final System.Logger LOG = System.getLogger(BackendCalls.class.getName());
+    private static final String RESTRICTED_HEADERS = "jdk.httpclient.allowRestrictedHeaders";
+    private static final AtomicBoolean HOST_WARNED = new AtomicBoolean();
+
+    private BackendCalls() {
+    }
+
+    /**
+     * Lets the JDK client send the {@code Host} a VPC link needs. The client reads this property once, when it is
+     * first used in the JVM, so the gateway calls this before it builds its client; where some other code used the
+     * client first, VPC link requests carry the target's host instead (logged once).
+     */
+    static void allowHostHeader() {
+        String allowed = System.getProperty(RESTRICTED_HEADERS);
+        if (allowed == null || allowed.isBlank()) {
+            System.setProperty(RESTRICTED_HEADERS, "host");
+        } else if (!allowed.toLowerCase(java.util.Locale.ROOT).contains("host")) {
+            System.setProperty(RESTRICTED_HEADERS, allowed + ",host");
+        }
+    }
+
+    /**
+     * The backend's response. {@code request} builds the request for a target uri; the builder it returns gets
+     * {@code Host} here when the call goes through a link.
+     */
+    static <T> CompletableFuture<HttpResponse<T>> send(HttpClient client, URI uri, VpcLinks.Link link,
+            Function<URI, HttpRequest.Builder> request, HttpResponse.BodyHandler<T> body) {
+        if (link == null) {
+            return client.sendAsync(request.apply(uri).build(), body);
+        }
+        return sendToTargets(client, uri, link.turn(), 0, request, body);
+    }
+
+    private static <T> CompletableFuture<HttpResponse<T>> sendToTargets(HttpClient client, URI uri,
+            List<String> targets, int index, Function<URI, HttpRequest.Builder> request,
+            HttpResponse.BodyHandler<T> body) {
+        HttpRequest.Builder builder = request.apply(VpcLinks.toTarget(uri, targets.get(index)));
+        try {
+            builder.setHeader("Host", VpcLinks.hostHeader(uri));
+        } catch (IllegalArgumentException e) {
+            if (HOST_WARNED.compareAndSet(false, true)) {
+                LOG.log(System.Logger.Level.WARNING, "VPC link requests carry the target's Host: start the JVM with -D"
+                        + RESTRICTED_HEADERS + "=host to send the integration uri's host");
+            }
+        }
+        return client.sendAsync(builder.build(), body).handle((response, failure) -> {
+            if (failure == null) {
+                return CompletableFuture.completedFuture(response);
+            }
+            if (index + 1 < targets.size() && refused(failure)) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "VPC link target " + targets.get(index) + " refused: "
+                        + cause(failure) + "; trying " + targets.get(index + 1));
+                return sendToTargets(client, uri, targets, index + 1, request, body);
+            }
+            return CompletableFuture.<HttpResponse<T>>failedFuture(failure);
+        }).thenCompose(Function.identity());
+    }
+
+    private static boolean refused(Throwable failure) {
+        Throwable cause = cause(failure);
+        return cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException;
+    }
+
+    static Throwable cause(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /** A backend that did not answer: a timeout is AWS's 504 {@code Endpoint request timed out}. */
+    static GatewayError failureToError(Throwable failure, URI target) {
+        Throwable cause = cause(failure);
+        if (cause instanceof HttpTimeoutException) {
+            return GatewayError.of(GatewayResponseType.INTEGRATION_TIMEOUT, "no response from " + target
+                    + " within the integration timeout");
+        }
+        LOG.log(System.Logger.Level.DEBUG, () -> "backend " + target + " failed", cause);
+        return GatewayError.of(GatewayResponseType.INTEGRATION_FAILURE, "backend " + target + " failed: " + cause);
+    }
+}
