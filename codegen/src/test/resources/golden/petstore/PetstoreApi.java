@@ -15,7 +15,7 @@ public final class PetstoreApi implements GeneratedApi {
 
     public static final String TITLE = "Petstore";
 
-    public static final String DEPLOYMENT_ID = "iicade6d6j";
+    public static final String DEPLOYMENT_ID = "f7v0mveppg";
 
     public static final String SOURCE = "petstore.yaml";
 

@@ -173,4 +173,21 @@ class DefinitionChecksTest extends CheckTestSupport {
         assertThat(result.writtenFiles()).isEmpty();
         assertThat(folder.resolve("java")).doesNotExist();
     }
+
+    @Test
+    void binaryMediaTypesMustBeMediaTypes() {
+        givenDefinition("""
+                openapi: 3.0.1
+                info: {title: t, version: '1'}
+                x-amazon-apigateway-binary-media-types: [image/png, '*/*', png, 7]
+                paths:
+                  /pets:
+                    get:
+                      x-amazon-apigateway-integration: {type: mock}
+                """);
+        thenErrors("api.yaml #/x-amazon-apigateway-binary-media-types/2: expected a media type such as image/png,"
+                        + " found 'png'",
+                "api.yaml #/x-amazon-apigateway-binary-media-types/3: expected a media type such as image/png,"
+                        + " found the number 7");
+    }
 }

@@ -334,4 +334,19 @@ class IntegrationChecksTest extends CheckTestSupport {
                 """));
         thenErrors(INTEGRATION + "/connectionType: connectionType VPC_LINK needs a connectionId");
     }
+
+    @Test
+    void mappingContentLengthIsRefusedAsAwsRefusesEveryRequest() {
+        givenDefinition(getPetsWith("""
+                type: http
+                httpMethod: GET
+                uri: http://example.com/pets
+                requestParameters:
+                  integration.request.header.Content-Length: "'0'"
+                  integration.request.header.X-Ok: "'1'"
+                """));
+        thenErrors(INTEGRATION + "/requestParameters/integration.request.header.Content-Length: the integration"
+                + " request header Content-Length cannot be mapped: API Gateway answers every request of the method"
+                + " with 500");
+    }
 }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 class UnservedFeaturesTest extends CheckTestSupport {
 
     @Test
-    void vpcLinkIntegrationsAnswer500AndSaySo() {
+    void vpcLinksAndHttpIntegrationsAreServed() {
         givenDefinition("""
                 openapi: 3.0.1
                 info: {title: t, version: '1'}
@@ -22,19 +22,20 @@ class UnservedFeaturesTest extends CheckTestSupport {
                   /toys:
                     get:
                       x-amazon-apigateway-integration:
-                        type: http_proxy
+                        type: http
                         httpMethod: GET
                         uri: http://nlb.internal/toys
                         connectionType: VPC_LINK
-                        connectionId: abc123
+                        connectionId: ${stageVariables.vpcLinkId}
+                        responses:
+                          default: {statusCode: '200'}
                 """);
         thenErrors();
-        thenWarnings("api.yaml #/paths/~1pets/get: VPC links are not served yet: the method answers 500 "
-                + "(and 1 more method)");
+        thenWarnings();
     }
 
     @Test
-    void templatesWithVtlAreUsedAsWrittenAndSaySo() {
+    void templatesWithVtlAreRenderedWithoutWarning() {
         givenDefinition("""
                 openapi: 3.0.1
                 info: {title: t, version: '1'}
@@ -57,7 +58,6 @@ class UnservedFeaturesTest extends CheckTestSupport {
                           default: {statusCode: '200', responseTemplates: {application/json: '{"price": "$5"}'}}
                 """);
         thenErrors();
-        thenWarnings("api.yaml #/paths/~1pets/get: mapping templates with VTL are not rendered yet: they are used "
-                + "as written");
+        thenWarnings();
     }
 }

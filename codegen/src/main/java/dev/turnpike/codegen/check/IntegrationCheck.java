@@ -34,6 +34,7 @@ final class IntegrationCheck {
         }
         RequestParameterCheck.check(operation, diagnostics);
         IntegrationResponseCheck.check(integration, diagnostics);
+        TemplateCheck.check(integration, diagnostics);
     }
 
     private static void checkHttpMethod(IntegrationModel integration, IntegrationType type, Diagnostics diagnostics) {

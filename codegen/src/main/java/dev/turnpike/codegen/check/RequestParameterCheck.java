@@ -20,6 +20,9 @@ final class RequestParameterCheck {
             "integration\\.request\\.(path|querystring|header|multivaluequerystring|multivalueheader)\\.(.+)");
     private static final Pattern METHOD_PARAMETER = Pattern.compile(
             "method\\.request\\.(path|querystring|header|multivaluequerystring|multivalueheader)\\.(.+)");
+    /** Headers whose mapping makes API Gateway fail every request (recorded: SEMANTICS.md §4). */
+    private static final java.util.Set<String> UNMAPPABLE_HEADERS = java.util.Set.of("content-length",
+            "transfer-encoding");
     private static final Pattern URI_PARAMETER = Pattern.compile("\\{([^}]+)}");
 
     private RequestParameterCheck() {
@@ -30,9 +33,14 @@ final class RequestParameterCheck {
         JsonPointer mappings = integration.field("requestParameters");
         integration.requestParameters().forEach((target, source) -> {
             JsonPointer pointer = mappings.append(target);
-            if (!TARGET.matcher(target).matches()) {
+            Matcher targetMatch = TARGET.matcher(target);
+            if (!targetMatch.matches()) {
                 diagnostics.error(pointer, "'" + target + "' is not a request parameter target: expected"
                         + " integration.request.{path|querystring|header}.<name>");
+            } else if (targetMatch.group(1).equals("header")
+                    && UNMAPPABLE_HEADERS.contains(targetMatch.group(2).toLowerCase(java.util.Locale.ROOT))) {
+                diagnostics.error(pointer, "the integration request header " + targetMatch.group(2)
+                        + " cannot be mapped: API Gateway answers every request of the method with 500");
             }
             checkSource(source, operation, pointer, diagnostics);
         });

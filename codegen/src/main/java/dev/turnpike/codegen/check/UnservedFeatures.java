@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Warnings for what a definition may legitimately use but this version of the runtime does not serve yet, one per
@@ -35,10 +34,6 @@ final class UnservedFeatures {
                 unserved.computeIfAbsent("VPC links are not served yet: the method answers 500",
                         k -> new ArrayList<>()).add(operation);
             }
-            if (integration != null && usesVtl(integration)) {
-                unserved.computeIfAbsent("mapping templates with VTL are not rendered yet: they are used as written",
-                        k -> new ArrayList<>()).add(operation);
-            }
             if (!operation.authorizationType().equals("NONE")) {
                 unserved.computeIfAbsent("authorization (" + operation.authorizationType() + ") is not enforced yet:"
                         + " the method is served without it", k -> new ArrayList<>()).add(operation);
@@ -53,15 +48,5 @@ final class UnservedFeatures {
             diagnostics.warning(operations.get(0).pointer(), message
                     + (more > 0 ? " (and " + more + " more method" + (more > 1 ? "s" : "") + ")" : ""));
         });
-    }
-
-    /** A reference ({@code $input}, {@code ${x}}) or a directive ({@code #if}, {@code #set}, ...) in any template. */
-    private static final Pattern VTL = Pattern.compile(
-            "\\$!?\\{?[A-Za-z]|#\\{?(if|elseif|else|end|set|foreach|break|stop|macro|define|parse|include|evaluate)\\b");
-
-    private static boolean usesVtl(IntegrationModel integration) {
-        return integration.requestTemplates().values().stream().anyMatch(t -> VTL.matcher(t).find())
-                || integration.responses().stream().flatMap(r -> r.responseTemplates().values().stream())
-                        .anyMatch(t -> VTL.matcher(t).find());
     }
 }

@@ -23,6 +23,7 @@ import javax.lang.model.element.Modifier;
 final class ApiClassEmitter {
 
     private static final TypeName OPERATION_LIST = ParameterizedTypeName.get(List.class, Operation.class);
+    private static final TypeName STRING_LIST = ParameterizedTypeName.get(List.class, String.class);
     private static final Modifier[] PRIVATE_CONSTANT = {Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL};
 
     private ApiClassEmitter() {
@@ -31,7 +32,7 @@ final class ApiClassEmitter {
     static JavaFile emit(CheckedApi api, ClassName className, ClassName operationsClass, OperationConstantNames names,
             String deploymentId) {
         String title = api.model().title() != null ? api.model().title() : api.name().identifier();
-        TypeSpec type = TypeSpec.classBuilder(className)
+        TypeSpec.Builder type = TypeSpec.classBuilder(className)
                 .addJavadoc("The API of $L, as one deployment.\n", SourceComments.safe(api.sourceFileName()))
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(GeneratedApi.class)
@@ -54,9 +55,14 @@ final class ApiClassEmitter {
                 .addMethod(getter("deploymentId", String.class, "DEPLOYMENT_ID"))
                 .addMethod(getter("source", String.class, "SOURCE"))
                 .addMethod(getter("routes", RouteNode.class, "ROUTES"))
-                .addMethod(getter("operations", OPERATION_LIST, "OPERATIONS"))
-                .build();
-        return JavaFile.builder(className.packageName(), type)
+                .addMethod(getter("operations", OPERATION_LIST, "OPERATIONS"));
+        if (!api.model().binaryMediaTypes().isEmpty()) {
+            type.addField(FieldSpec.builder(STRING_LIST, "BINARY_MEDIA_TYPES", PRIVATE_CONSTANT)
+                            .initializer(stringList(api.model().binaryMediaTypes()))
+                            .build())
+                    .addMethod(getter("binaryMediaTypes", STRING_LIST, "BINARY_MEDIA_TYPES"));
+        }
+        return JavaFile.builder(className.packageName(), type.build())
                 .addFileComment("$L", SourceComments.fileComment(api.sourceFileName(), "#"))
                 .indent("    ")
                 .skipJavaLangImports(true)
@@ -79,6 +85,14 @@ final class ApiClassEmitter {
             code.add("\n$T.$N$L", operationsClass, names.of(operations.get(i)), i < operations.size() - 1 ? "," : "");
         }
         return code.add(")$<$<").build();
+    }
+
+    private static CodeBlock stringList(List<String> values) {
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.of(", List.class);
+        for (int i = 0; i < values.size(); i++) {
+            code.add(i == 0 ? "$S" : ", $S", values.get(i));
+        }
+        return code.add(")").build();
     }
 
     private static MethodSpec getter(String name, java.lang.reflect.Type type, String field) {

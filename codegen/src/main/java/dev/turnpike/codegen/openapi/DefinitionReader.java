@@ -64,7 +64,9 @@ public final class DefinitionReader {
         }
         extensions.report();
         String title = api.getInfo() == null ? null : api.getInfo().getTitle();
-        return new ApiModel(title, apiKeySource, operations);
+        List<String> binaryMediaTypes = BinaryMediaTypesReader.read(rootExtensions.get(BinaryMediaTypesReader.NAME),
+                JsonPointer.of(BinaryMediaTypesReader.NAME), diagnostics);
+        return new ApiModel(title, apiKeySource, operations, binaryMediaTypes);
     }
 
     private static OpenAPI parse(Path file, Diagnostics diagnostics) {

@@ -22,6 +22,7 @@ final class KnownExtensions {
             "x-amazon-apigateway-auth",
             "x-amazon-apigateway-authorizer",
             "x-amazon-apigateway-authtype",
+            "x-amazon-apigateway-binary-media-types",
             "x-amazon-apigateway-integration");
 
     /** Accepted and ignored for now: name to the warning, or {@code null} when ignoring it changes nothing. */
@@ -29,7 +30,6 @@ final class KnownExtensions {
 
     private static Map<String, String> ignored() {
         Map<String, String> ignored = new LinkedHashMap<>();
-        ignored.put("x-amazon-apigateway-binary-media-types", "binary media types are not applied yet");
         ignored.put("x-amazon-apigateway-documentation", null);
         ignored.put("x-amazon-apigateway-endpoint-configuration", null);
         ignored.put("x-amazon-apigateway-gateway-responses",
