@@ -52,7 +52,7 @@ final class TestApi implements GeneratedApi {
                     .build())
             .build();
 
-    /** A VPC link's backend is not the host its uri names: not served yet, so never called. */
+    /** A VPC link no turnpike.vpcLinks.<id>.targets names: AWS answers 500, and no backend is called. */
     static final Operation PRIVATE = Operation.on("GET", "/private")
             .integration(Integration.of(IntegrationType.HTTP_PROXY).httpMethod("GET")
                     .uri("http://127.0.0.1:${stageVariables.port}/private")

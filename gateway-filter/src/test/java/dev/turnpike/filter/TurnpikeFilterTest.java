@@ -206,7 +206,7 @@ class TurnpikeFilterTest {
     }
 
     @Test
-    void anUnservedIntegrationAnswers500WithoutCallingAnyBackend() throws Exception {
+    void anUnknownVpcLinkAnswers500WithoutCallingAnyBackend() throws Exception {
         HttpResponse<String> r = get(https + "/qa/private");
         assertThat(r.statusCode()).isEqualTo(500);
         assertThat(r.body()).isEqualTo("{\"message\":\"Internal server error\"}");

@@ -134,6 +134,41 @@ abstract class PetstoreContract {
         }
     }
 
+    // ---- Mapping templates (VTL)
+
+    @Test
+    void mockTemplatesRenderVtlAndTheRequestTemplateChoosesTheStatus() throws Exception {
+        HttpResponse<String> card = send(get("/dev/pets/7/card"));
+        assertThat(card.statusCode()).isEqualTo(200);
+        assertThat(card.body()).isEqualTo("{\"id\": 7, \"stage\": \"dev\"}");
+        HttpResponse<String> none = send(get("/dev/pets/rex/card"));
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(none.body()).isEqualTo("{\"message\": \"no pet rex\"}");
+    }
+
+    @Test
+    void anHttpIntegrationMapsTheRequestForTheBackendAndItsAnswerForTheClient() throws Exception {
+        HttpResponse<String> r = send(request("/dev/notes").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"feed \\\"rex\\\"\"}")));
+        assertThat(r.statusCode()).isEqualTo(201);
+        assertThat(r.headers().firstValue("X-Backend")).hasValue("loopback");
+        jakarta.json.JsonObject answer;
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(r.body()))) {
+            answer = reader.readObject();
+        }
+        assertThat(answer.getBoolean("saved")).isTrue();
+        // What the backend got: only the mapped header and API Gateway's own, and the rendered body.
+        assertThat(answer.getString("backendSaw")).startsWith("method=POST\nuri=/notes\n")
+                .contains("\nheader.x-stage=dev\n", "\nheader.accept=application/json\n",
+                        "\nheader.user-agent=AmazonAPIGateway_")
+                .doesNotContain("header.x-forwarded-for")
+                .endsWith("\nbody={\"note\": \"feed \\\"rex\\\"\"}");
+        HttpResponse<String> text = send(request("/dev/notes").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("feed rex")));
+        assertThat(text.statusCode()).isEqualTo(415);
+        assertThat(text.body()).isEqualTo("{\"message\":\"Unsupported Media Type\"}");
+    }
+
     @Test
     void corsPreflightAnswersWithStaticHeaders() throws Exception {
         HttpResponse<String> r = send(request("/dev/pets")
