@@ -24,8 +24,14 @@ public final class MappingTemplate {
     private final String name;
     private final Template template;
     private final RenderLimits limits;
+    /**
+     * Text with no reference ({@code $}) and no directive or comment ({@code #}) renders as itself: such templates
+     * (a MOCK's {@code {"statusCode": 200}}, static bodies) skip the engine on every request.
+     */
+    private final boolean verbatim;
 
     private MappingTemplate(String source, String name, Template template, RenderLimits limits) {
+        this.verbatim = source.indexOf('$') < 0 && source.indexOf('#') < 0;
         this.source = source;
         this.name = name;
         this.template = template;
@@ -56,6 +62,14 @@ public final class MappingTemplate {
      */
     public String render(TemplateContext context) throws TemplateException {
         Objects.requireNonNull(context, "context");
+        if (verbatim) {
+            return source;
+        }
+        return renderedByEngine(context);
+    }
+
+    /** What Velocity renders, whatever the text; {@link #render} skips it for text with nothing to render. */
+    String renderedByEngine(TemplateContext context) throws TemplateException {
         StringBuilder out = new StringBuilder(Math.min(source.length() * 2, 1 << 16));
         RenderBudget enclosing = RenderBudget.start(limits);
         try {

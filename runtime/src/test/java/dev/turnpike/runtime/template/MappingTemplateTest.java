@@ -279,4 +279,15 @@ class MappingTemplateTest {
             pool.shutdown();
         }
     }
+
+    /** The fast path for text with nothing to render gives exactly what the engine gives. */
+    @Test
+    void textWithoutReferencesOrDirectivesRendersAsTheEngineWould() throws TemplateException {
+        TemplateContext context = TemplateContext.builder().body("{\"a\": 1}").build();
+        for (String text : new String[] {"{\"statusCode\": 200}", "", "  \n\t\n", "line 1\r\nline 2\n",
+                "{\"price\": \"5 EUR\"}\n  ", "<xml a='1'>\\n</xml>", "\\ ends with a backslash \\"}) {
+            MappingTemplate template = MappingTemplate.parse(text, "static");
+            assertThat(template.render(context)).as(text).isEqualTo(template.renderedByEngine(context)).isEqualTo(text);
+        }
+    }
 }
