@@ -60,4 +60,39 @@ class UnservedFeaturesTest extends CheckTestSupport {
         thenErrors();
         thenWarnings();
     }
+
+    @Test
+    void lambdaIsServedAndOtherAwsServicesWarn() {
+        givenDefinition("""
+                openapi: 3.0.1
+                info: {title: t, version: '1'}
+                paths:
+                  /pets:
+                    get:
+                      x-amazon-apigateway-integration:
+                        type: aws_proxy
+                        httpMethod: POST
+                        uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:${stageVariables.fn}/invocations
+                  /toys:
+                    get:
+                      x-amazon-apigateway-integration:
+                        type: aws
+                        httpMethod: POST
+                        uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:toys/invocations
+                        responses:
+                          default: {statusCode: '200'}
+                  /files:
+                    get:
+                      x-amazon-apigateway-integration:
+                        type: aws
+                        httpMethod: GET
+                        uri: arn:aws:apigateway:us-east-1:s3:path/bucket/key
+                        credentials: arn:aws:iam::123456789012:role/s3
+                        responses:
+                          default: {statusCode: '200'}
+                """);
+        thenErrors();
+        thenWarnings("api.yaml #/paths/~1files/get: AWS integrations with AWS services other than Lambda are not"
+                + " served yet");
+    }
 }

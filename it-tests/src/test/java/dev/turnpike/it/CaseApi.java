@@ -4,11 +4,14 @@ import dev.turnpike.runtime.model.GeneratedApi;
 import dev.turnpike.runtime.model.Integration;
 import dev.turnpike.runtime.model.IntegrationResponse;
 import dev.turnpike.runtime.model.IntegrationType;
+import dev.turnpike.runtime.model.MethodValidation;
 import dev.turnpike.runtime.model.Operation;
 import dev.turnpike.runtime.routing.RouteNode;
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** The API a conformance case was recorded on, written the way the generator writes one: one method. */
 final class CaseApi implements GeneratedApi {
@@ -128,5 +131,49 @@ final class CaseApi implements GeneratedApi {
     @Override
     public List<Operation> operations() {
         return List.of(operation);
+    }
+
+    /** The setup's {@code requestValidator} and {@code requestModels}, as the generator writes them. */
+    @Override
+    public Map<Operation, MethodValidation> requestValidation() {
+        if (!c.setup().containsKey("requestValidator")) {
+            return Map.of();
+        }
+        JsonObject validator = c.setup().getJsonObject("requestValidator");
+        Map<String, String> requestModels = new LinkedHashMap<>();
+        if (c.setup().containsKey("requestModels")) {
+            c.setup().getJsonObject("requestModels").forEach((type, model) ->
+                    requestModels.put(type, modelName(((jakarta.json.JsonString) model).getString())));
+        }
+        return Map.of(operation, new MethodValidation("validator",
+                validator.getBoolean("validateRequestParameters", false),
+                validator.getBoolean("validateRequestBody", false), requestModels));
+    }
+
+    /**
+     * The setup's models, which the case file describes in words: {@code testSchema {type: object, properties a,b:
+     * number, required [a,b]}} is LocalStack's test schema.
+     */
+    @Override
+    public Map<String, String> models() {
+        if (!c.setup().containsKey("requestModels")) {
+            return Map.of();
+        }
+        Map<String, String> models = new LinkedHashMap<>();
+        c.setup().getJsonObject("requestModels").values().forEach(model -> {
+            String description = ((jakarta.json.JsonString) model).getString();
+            if (description.startsWith("testSchema {type: object, properties a,b: number, required [a,b]}")) {
+                models.put(modelName(description), "{\"$schema\": \"http://json-schema.org/draft-04/schema#\","
+                        + " \"type\": \"object\", \"properties\": {\"a\": {\"type\": \"number\"},"
+                        + " \"b\": {\"type\": \"number\"}}, \"required\": [\"a\", \"b\"]}");
+            } else {
+                throw new IllegalArgumentException("case " + c.id() + ": unknown model description " + description);
+            }
+        });
+        return models;
+    }
+
+    private static String modelName(String description) {
+        return description.split(" ", 2)[0];
     }
 }

@@ -20,6 +20,7 @@ public final class ApiChecks {
                 IntegrationCheck.check(operation, diagnostics);
             }
         }
+        TemplateCheck.check(api, diagnostics);
         Resource root = RouteCheck.resourceTree(api.operations(), diagnostics);
         UnservedFeatures.report(api, diagnostics);
         return root;

@@ -32,6 +32,12 @@ final class TemplateCheck {
         }
     }
 
+    /** The templates of {@code x-amazon-apigateway-gateway-responses}, which the gateway parses at start. */
+    static void check(dev.turnpike.codegen.model.ApiModel api, Diagnostics diagnostics) {
+        api.gatewayResponses().values().forEach(response -> checkAll(response.responseTemplates(),
+                new JsonPointer(response.pointer()).append("responseTemplates"), diagnostics));
+    }
+
     private static void checkAll(Map<String, String> templates, JsonPointer at, Diagnostics diagnostics) {
         templates.forEach((contentType, source) -> check(source, at.append(contentType), diagnostics));
     }

@@ -26,8 +26,10 @@ final class UnservedFeatures {
         for (OperationModel operation : api.operations()) {
             IntegrationModel integration = operation.integration();
             IntegrationType type = integration == null ? null : integration.type();
-            if (type != null && !Integrations.serves(type, ConnectionType.INTERNET)) {
-                unserved.computeIfAbsent(type.name() + " integrations are not served yet", k -> new ArrayList<>())
+            if (type != null && !Integrations.serves(type, ConnectionType.INTERNET, integration.uri())) {
+                unserved.computeIfAbsent(type.name() + (type == IntegrationType.AWS
+                                ? " integrations with AWS services other than Lambda are not served yet"
+                                : " integrations are not served yet"), k -> new ArrayList<>())
                         .add(operation);
             } else if (type != null && integration.connectionType() == ConnectionType.VPC_LINK
                     && !Integrations.serves(type, ConnectionType.VPC_LINK)) {

@@ -10,10 +10,14 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.turnpike.codegen.model.CheckedApi;
 import dev.turnpike.codegen.model.OperationModel;
+import dev.turnpike.runtime.model.GatewayResponseSpec;
 import dev.turnpike.runtime.model.GeneratedApi;
+import dev.turnpike.runtime.model.MethodValidation;
 import dev.turnpike.runtime.model.Operation;
+import dev.turnpike.runtime.response.GatewayResponseType;
 import dev.turnpike.runtime.routing.RouteNode;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -24,6 +28,11 @@ final class ApiClassEmitter {
 
     private static final TypeName OPERATION_LIST = ParameterizedTypeName.get(List.class, Operation.class);
     private static final TypeName STRING_LIST = ParameterizedTypeName.get(List.class, String.class);
+    private static final TypeName GATEWAY_RESPONSE_MAP =
+            ParameterizedTypeName.get(Map.class, GatewayResponseType.class, GatewayResponseSpec.class);
+    private static final TypeName VALIDATION_MAP =
+            ParameterizedTypeName.get(Map.class, Operation.class, MethodValidation.class);
+    private static final TypeName STRING_MAP = ParameterizedTypeName.get(Map.class, String.class, String.class);
     private static final Modifier[] PRIVATE_CONSTANT = {Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL};
 
     private ApiClassEmitter() {
@@ -62,6 +71,24 @@ final class ApiClassEmitter {
                             .build())
                     .addMethod(getter("binaryMediaTypes", STRING_LIST, "BINARY_MEDIA_TYPES"));
         }
+        if (!api.model().gatewayResponses().isEmpty()) {
+            type.addField(FieldSpec.builder(GATEWAY_RESPONSE_MAP, "GATEWAY_RESPONSES", PRIVATE_CONSTANT)
+                            .initializer(gatewayResponses(api.model().gatewayResponses()))
+                            .build())
+                    .addMethod(getter("gatewayResponses", GATEWAY_RESPONSE_MAP, "GATEWAY_RESPONSES"));
+        }
+        if (!api.model().requestValidation().isEmpty()) {
+            type.addField(FieldSpec.builder(VALIDATION_MAP, "REQUEST_VALIDATION", PRIVATE_CONSTANT)
+                            .initializer(requestValidation(api, operationsClass, names))
+                            .build())
+                    .addMethod(getter("requestValidation", VALIDATION_MAP, "REQUEST_VALIDATION"));
+        }
+        if (!api.model().models().isEmpty()) {
+            type.addField(FieldSpec.builder(STRING_MAP, "MODELS", PRIVATE_CONSTANT)
+                            .initializer(stringMap(api.model().models()))
+                            .build())
+                    .addMethod(getter("models", STRING_MAP, "MODELS"));
+        }
         return JavaFile.builder(className.packageName(), type.build())
                 .addFileComment("$L", SourceComments.fileComment(api.sourceFileName(), "#"))
                 .indent("    ")
@@ -85,6 +112,60 @@ final class ApiClassEmitter {
             code.add("\n$T.$N$L", operationsClass, names.of(operations.get(i)), i < operations.size() - 1 ? "," : "");
         }
         return code.add(")$<$<").build();
+    }
+
+    private static CodeBlock gatewayResponses(Map<GatewayResponseType, GatewayResponseSpec> responses) {
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.ofEntries($>$>", Map.class);
+        int i = 0;
+        for (Map.Entry<GatewayResponseType, GatewayResponseSpec> response : responses.entrySet()) {
+            GatewayResponseSpec spec = response.getValue();
+            code.add("\n$T.entry($T.$L, new $T($S,$>$>\n$L,\n$L,\n$S))$<$<$L", Map.class,
+                    GatewayResponseType.class, response.getKey().name(), GatewayResponseSpec.class, spec.statusCode(),
+                    pairs(spec.responseParameters()), pairs(spec.responseTemplates()), spec.pointer(),
+                    ++i < responses.size() ? "," : "");
+        }
+        return code.add(")$<$<").build();
+    }
+
+    private static CodeBlock requestValidation(CheckedApi api, ClassName operationsClass,
+            OperationConstantNames names) {
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.ofEntries($>$>", Map.class);
+        boolean first = true;
+        for (OperationModel operation : api.model().operations()) {
+            MethodValidation validation = api.model().requestValidation().get(operation.pointer().value());
+            if (validation == null) {
+                continue;
+            }
+            code.add(first ? "" : ",");
+            code.add("\n$T.entry($T.$N, new $T($S, $L, $L, $L))", Map.class, operationsClass, names.of(operation),
+                    MethodValidation.class, validation.validator(), validation.validateRequestParameters(),
+                    validation.validateRequestBody(), stringMap(validation.requestModels()));
+            first = false;
+        }
+        return code.add(")$<$<").build();
+    }
+
+    private static CodeBlock stringMap(Map<String, String> values) {
+        if (values.isEmpty()) {
+            return CodeBlock.of("$T.of()", Map.class);
+        }
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.ofEntries(", Map.class);
+        boolean first = true;
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            code.add(first ? "$T.entry($S, $S)" : ", $T.entry($S, $S)", Map.class, entry.getKey(), entry.getValue());
+            first = false;
+        }
+        return code.add(")").build();
+    }
+
+    private static CodeBlock pairs(Map<String, String> values) {
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.pairs(", GatewayResponseSpec.class);
+        boolean first = true;
+        for (Map.Entry<String, String> pair : values.entrySet()) {
+            code.add(first ? "$S, $S" : ", $S, $S", pair.getKey(), pair.getValue());
+            first = false;
+        }
+        return code.add(")").build();
     }
 
     private static CodeBlock stringList(List<String> values) {

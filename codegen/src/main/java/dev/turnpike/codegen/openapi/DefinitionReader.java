@@ -6,6 +6,7 @@ import dev.turnpike.codegen.model.JsonPointer;
 import dev.turnpike.codegen.model.OperationModel;
 import dev.turnpike.codegen.openapi.OperationSource.ParameterDeclaration;
 import dev.turnpike.codegen.openapi.SecuritySchemeReader.SchemeAuthorization;
+import dev.turnpike.runtime.model.MethodValidation;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -16,6 +17,7 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,10 +57,16 @@ public final class DefinitionReader {
         ParameterReader parameterReader = new ParameterReader(api.getComponents(), diagnostics);
 
         List<OperationModel> operations = new ArrayList<>();
+        RequestValidatorsReader validators = new RequestValidatorsReader(rootExtensions, diagnostics);
+        Map<String, MethodValidation> validation = new LinkedHashMap<>();
         if (api.getPaths() != null) {
             api.getPaths().forEach((path, item) -> {
                 for (OperationSource source : operations(path, item, parameterReader, extensions, diagnostics)) {
                     operations.add(operationReader.read(source));
+                    MethodValidation method = validators.read(source);
+                    if (method != null) {
+                        validation.put(source.pointer().value(), method);
+                    }
                 }
             });
         }
@@ -66,7 +74,10 @@ public final class DefinitionReader {
         String title = api.getInfo() == null ? null : api.getInfo().getTitle();
         List<String> binaryMediaTypes = BinaryMediaTypesReader.read(rootExtensions.get(BinaryMediaTypesReader.NAME),
                 JsonPointer.of(BinaryMediaTypesReader.NAME), diagnostics);
-        return new ApiModel(title, apiKeySource, operations, binaryMediaTypes);
+        return new ApiModel(title, apiKeySource, operations, binaryMediaTypes,
+                GatewayResponsesReader.read(rootExtensions.get(GatewayResponsesReader.NAME),
+                        JsonPointer.of(GatewayResponsesReader.NAME), diagnostics),
+                validation, RequestValidatorsReader.models(api, validation, diagnostics));
     }
 
     private static OpenAPI parse(Path file, Diagnostics diagnostics) {
@@ -151,7 +162,8 @@ public final class DefinitionReader {
         List<ParameterDeclaration> parameters = new ArrayList<>(pathParameters);
         parameters.addAll(parameterReader.fromModel(operation.getParameters(), pointer.append("parameters")));
         return new OperationSource(pointer, path, method, operation.getOperationId(), parameters,
-                requirements(operation.getSecurity()), operation.getExtensions());
+                requirements(operation.getSecurity()), operation.getExtensions(),
+                RequestValidatorsReader.requestModels(operation.getRequestBody()));
     }
 
     private static List<Map<String, List<String>>> requirements(List<SecurityRequirement> security) {

@@ -23,7 +23,10 @@ final class KnownExtensions {
             "x-amazon-apigateway-authorizer",
             "x-amazon-apigateway-authtype",
             "x-amazon-apigateway-binary-media-types",
-            "x-amazon-apigateway-integration");
+            "x-amazon-apigateway-gateway-responses",
+            "x-amazon-apigateway-integration",
+            "x-amazon-apigateway-request-validator",
+            "x-amazon-apigateway-request-validators");
 
     /** Accepted and ignored for now: name to the warning, or {@code null} when ignoring it changes nothing. */
     private static final Map<String, String> IGNORED = ignored();
@@ -32,13 +35,9 @@ final class KnownExtensions {
         Map<String, String> ignored = new LinkedHashMap<>();
         ignored.put("x-amazon-apigateway-documentation", null);
         ignored.put("x-amazon-apigateway-endpoint-configuration", null);
-        ignored.put("x-amazon-apigateway-gateway-responses",
-                "gateway responses are not customised yet: errors use API Gateway's default responses");
         ignored.put("x-amazon-apigateway-importexport-version", null);
         ignored.put("x-amazon-apigateway-minimum-compression-size", "response compression is not applied yet");
         ignored.put("x-amazon-apigateway-policy", "resource policies are not enforced yet");
-        ignored.put("x-amazon-apigateway-request-validator", "request validation is not applied yet");
-        ignored.put("x-amazon-apigateway-request-validators", "request validation is not applied yet");
         ignored.put("x-amazon-apigateway-tag-value", null);
         ignored.put("x-amazon-apigateway-cors", "an HTTP API extension, which REST APIs ignore");
         ignored.put("x-amazon-apigateway-integrations", "an HTTP API extension, which REST APIs ignore");

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param parameters path-item parameters first, then the operation's, {@code $ref}s resolved
  * @param security the operation's own requirements, or {@code null} to inherit the root's
  * @param extensions the operation's {@code x-} fields
+ * @param requestModels the request body's content type to its model name ({@code $ref} to a schema), for
+ *     request validation
  */
 record OperationSource(
         JsonPointer pointer,
@@ -20,7 +22,8 @@ record OperationSource(
         String operationId,
         List<ParameterDeclaration> parameters,
         List<Map<String, List<String>>> security,
-        Map<String, Object> extensions) {
+        Map<String, Object> extensions,
+        Map<String, String> requestModels) {
 
     /** A declared parameter; {@code in} is {@code path}, {@code query}, {@code header} or {@code cookie}. */
     record ParameterDeclaration(String in, String name, boolean required, JsonPointer pointer) {
@@ -29,5 +32,12 @@ record OperationSource(
     OperationSource {
         parameters = List.copyOf(parameters);
         extensions = extensions == null ? Map.of() : extensions;
+        requestModels = requestModels == null ? Map.of() : requestModels;
+    }
+
+    OperationSource(JsonPointer pointer, String resourcePath, String httpMethod, String operationId,
+            List<ParameterDeclaration> parameters, List<Map<String, List<String>>> security,
+            Map<String, Object> extensions) {
+        this(pointer, resourcePath, httpMethod, operationId, parameters, security, extensions, Map.of());
     }
 }

@@ -24,6 +24,7 @@ final class ConfigKeys {
             new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.variables\\.[^.]+"), Shape.TEXT),
             new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.methodSettings\\..+"), Shape.TEXT),
             new KeyPattern(Pattern.compile("turnpike\\.lambda\\.[^.]+"), Shape.TEXT),
+            new KeyPattern(Pattern.compile("turnpike\\.lambda\\.[^.]+\\.concurrency"), Shape.INTEGER),
             new KeyPattern(Pattern.compile("turnpike\\.iam\\.[^.]+\\.(secretKey|accountId|arn)"), Shape.TEXT),
             new KeyPattern(Pattern.compile("turnpike\\.apiKeys\\.[^.]+\\.value"), Shape.TEXT),
             new KeyPattern(Pattern.compile("turnpike\\.apiKeys\\.[^.]+\\.enabled"), Shape.BOOLEAN),

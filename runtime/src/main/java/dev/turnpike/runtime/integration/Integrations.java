@@ -16,10 +16,11 @@ import java.util.concurrent.CompletableFuture;
  * Sends each request to the handler for its integration type. Built once per gateway: every mapping template of the
  * API is parsed here, and the VPC links are read from the configuration.
  */
-public final class Integrations {
+public final class Integrations implements AutoCloseable {
 
     private final Map<IntegrationType, IntegrationHandler> handlers = new EnumMap<>(IntegrationType.class);
     private final IntegrationHandler unserved = new UnservedIntegration();
+    private final LambdaFunctions lambdaFunctions;
 
     /** @param backendClient the one HTTP client for every HTTP backend of this gateway */
     public Integrations(GeneratedApi api, TurnpikeConfig config, HttpClient backendClient) {
@@ -32,6 +33,9 @@ public final class Integrations {
         handlers.put(IntegrationType.HTTP, new HttpIntegration(backendClient, vpcLinks, templates,
                 api.binaryMediaTypes()));
         handlers.put(IntegrationType.HTTP_PROXY, new HttpProxyIntegration(backendClient, vpcLinks));
+        lambdaFunctions = LambdaFunctions.load(config, api.getClass().getClassLoader());
+        handlers.put(IntegrationType.AWS_PROXY, new LambdaProxyIntegration(lambdaFunctions, api.binaryMediaTypes()));
+        handlers.put(IntegrationType.AWS, new LambdaIntegration(lambdaFunctions, templates, api.binaryMediaTypes()));
     }
 
     /**
@@ -45,9 +49,15 @@ public final class Integrations {
         }
     }
 
+    /** Stops the threads of in-process Lambda functions; invocations in flight finish first. */
+    @Override
+    public void close() {
+        lambdaFunctions.close();
+    }
+
     public CompletableFuture<Outcome> invoke(Exchange exchange) {
         Integration integration = exchange.operation().integration();
-        IntegrationHandler handler = serves(integration.type(), integration.connectionType())
+        IntegrationHandler handler = serves(integration.type(), integration.connectionType(), integration.uri())
                 ? handlers.get(integration.type()) : unserved;
         return handler.invoke(exchange);
     }
@@ -56,10 +66,19 @@ public final class Integrations {
      * Whether this version serves an integration of this type and connection (the others answer 500, as
      * documented). VPC links are served for HTTP and HTTP_PROXY, the only types AWS allows them on.
      */
+    public static boolean serves(IntegrationType type, ConnectionType connection, String uri) {
+        if (type == IntegrationType.AWS) {
+            return connection == ConnectionType.INTERNET && LambdaIntegration.isLambda(uri);
+        }
+        return serves(type, connection);
+    }
+
+    /** As {@link #serves(IntegrationType, ConnectionType, String)}; {@code AWS} depends on the service. */
     public static boolean serves(IntegrationType type, ConnectionType connection) {
         return switch (type) {
             case MOCK -> connection == ConnectionType.INTERNET;
             case HTTP, HTTP_PROXY -> true;
+            case AWS_PROXY -> connection == ConnectionType.INTERNET;
             default -> false;
         };
     }

@@ -10,13 +10,13 @@ import java.util.concurrent.Flow;
  * A client's whole body in memory, for integrations whose templates need it whole. Read without blocking; a body
  * over API Gateway's 10 MB payload limit fails with {@link TooLarge} as soon as it goes over.
  */
-final class RequestBodies {
+public final class RequestBodies {
 
     /** API Gateway's REST payload limit. */
-    static final int MAX_BYTES = 10 * 1024 * 1024;
+    public static final int MAX_BYTES = 10 * 1024 * 1024;
 
     /** A body over {@link #MAX_BYTES}. */
-    static final class TooLarge extends RuntimeException {
+    public static final class TooLarge extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         TooLarge() {
@@ -27,7 +27,7 @@ final class RequestBodies {
     private RequestBodies() {
     }
 
-    static CompletableFuture<byte[]> read(ClientRequest clientRequest) {
+    public static CompletableFuture<byte[]> read(ClientRequest clientRequest) {
         long length = clientRequest.contentLength();
         if (length == 0 || (length < 0 && !clientRequest.headers().contains("Transfer-Encoding"))) {
             return CompletableFuture.completedFuture(new byte[0]);

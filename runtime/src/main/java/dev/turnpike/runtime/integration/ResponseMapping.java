@@ -31,8 +31,17 @@ final class ResponseMapping {
 
     static Outcome map(Exchange exchange, Integration integration, PreparedTemplates templates,
             List<String> binaryMediaTypes, BackendAnswer answer, TemplateInput requestInput) {
-        IntegrationResponse selected = ResponseSelection.select(integration.responses(),
+        return map(exchange, integration, templates, binaryMediaTypes, answer, requestInput,
                 Integer.toString(answer.status()));
+    }
+
+    /**
+     * @param selectionInput what {@code selectionPattern}s are matched against (the backend status for HTTP, a
+     *     Lambda function error's {@code errorMessage}); {@code null} selects the default response
+     */
+    static Outcome map(Exchange exchange, Integration integration, PreparedTemplates templates,
+            List<String> binaryMediaTypes, BackendAnswer answer, TemplateInput requestInput, String selectionInput) {
+        IntegrationResponse selected = ResponseSelection.select(integration.responses(), selectionInput);
         if (selected == null) {
             return Outcome.of(GatewayError.of(GatewayResponseType.API_CONFIGURATION_ERROR, "No match for output"
                     + " mapping and no default output mapping specified (backend status " + answer.status() + ")"));

@@ -18,13 +18,16 @@ final class ResponseSelection {
     private ResponseSelection() {
     }
 
-    /** The entry, or {@code null} when none matches and there is no default. */
+    /**
+     * The entry, or {@code null} when none matches and there is no default. A {@code null} outcome (a Lambda
+     * function that did not fail) selects the default.
+     */
     static IntegrationResponse select(List<IntegrationResponse> responses, String outcome) {
         IntegrationResponse fallback = null;
         for (IntegrationResponse response : responses) {
             if (response.isDefault()) {
                 fallback = response;
-            } else if (PATTERNS.computeIfAbsent(response.selectionPattern(), Pattern::compile)
+            } else if (outcome != null && PATTERNS.computeIfAbsent(response.selectionPattern(), Pattern::compile)
                     .matcher(outcome).matches()) {
                 return response;
             }

@@ -1,7 +1,9 @@
 package dev.turnpike.runtime.model;
 
+import dev.turnpike.runtime.response.GatewayResponseType;
 import dev.turnpike.runtime.routing.RouteNode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One API generated from one definition: a deployment, in API Gateway's terms. The generator writes one
@@ -35,5 +37,29 @@ public interface GeneratedApi {
      */
     default List<String> binaryMediaTypes() {
         return List.of();
+    }
+
+    /**
+     * {@code x-amazon-apigateway-gateway-responses}: the customised gateway responses by type. Empty for an API
+     * that customises none, and for code generated before gateway responses, which does not implement this method.
+     */
+    default Map<GatewayResponseType, GatewayResponseSpec> gatewayResponses() {
+        return Map.of();
+    }
+
+    /**
+     * The methods that have a request validator ({@code x-amazon-apigateway-request-validator}, per method or at the
+     * root) and what it checks. Empty for an API without validators and for code generated before validation.
+     */
+    default Map<Operation, MethodValidation> requestValidation() {
+        return Map.of();
+    }
+
+    /**
+     * The models ({@code components.schemas} / {@code definitions}) request validation needs, name to JSON Schema
+     * draft 4 as JSON text; references between models stay as written. Empty when no method validates its body.
+     */
+    default Map<String, String> models() {
+        return Map.of();
     }
 }

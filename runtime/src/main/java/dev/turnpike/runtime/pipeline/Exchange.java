@@ -11,7 +11,7 @@ import dev.turnpike.runtime.routing.RouteMatch;
  */
 public final class Exchange {
 
-    private final ClientRequest clientRequest;
+    private ClientRequest clientRequest;
     private final ApiIdentity api;
     private final String requestId;
     private final String extendedRequestId;
@@ -78,6 +78,11 @@ public final class Exchange {
     void stage(StageSettings stage, String pathBelowStage) {
         this.stage = stage;
         this.resourcePathRequested = pathBelowStage;
+    }
+
+    /** The same request with its body read once already (request validation), replayed to the integration. */
+    void clientRequest(ClientRequest clientRequest) {
+        this.clientRequest = clientRequest;
     }
 
     void match(RouteMatch match) {

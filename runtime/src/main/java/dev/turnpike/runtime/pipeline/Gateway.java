@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -45,6 +46,8 @@ public final class Gateway implements AutoCloseable {
     private final StageSelection stageSelection;
     private final RouteSelection routeSelection;
     private final Integrations integrations;
+    private final GatewayResponses gatewayResponses;
+    private final RequestValidation requestValidation;
     private final ExecutorService backendExecutor;
 
     private Gateway(GeneratedApi api, TurnpikeConfig config, HttpClient backendClient,
@@ -57,6 +60,8 @@ public final class Gateway implements AutoCloseable {
         this.stageSelection = new StageSelection(config.stages());
         this.routeSelection = new RouteSelection(new Router(api.routes()));
         this.integrations = new Integrations(api, config, backendClient);
+        this.gatewayResponses = GatewayResponses.of(api.gatewayResponses(), api.source());
+        this.requestValidation = new RequestValidation(api);
     }
 
     /** A gateway for {@code api}; throws {@link ConfigException} when a method setting names no method of it. */
@@ -96,8 +101,9 @@ public final class Gateway implements AutoCloseable {
             if (error == null) {
                 error = routeSelection.select(exchange);
             }
-            // Resource policy, authorizers, throttling and quotas, request validation and the stage cache
-            // take their places here, in that order, as their features land.
+            // Resource policy, authorizers, throttling and quotas take their places here, in that order, as
+            // their features land. Request validation comes next, below: it may read the body, asynchronously.
+            // The stage cache follows it.
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "request " + exchange.requestId() + " failed before the integration", e);
             error = GatewayError.of(GatewayResponseType.DEFAULT_5XX, e.toString());
@@ -106,7 +112,12 @@ public final class Gateway implements AutoCloseable {
             sendError(exchange, clientResponse, error);
             return;
         }
-        integrations.invoke(exchange).whenComplete((outcome, failure) -> {
+        CompletableFuture<Outcome> result = CompletableFuture.completedFuture(exchange)
+                .thenCompose(requestValidation::validate)
+                .thenCompose(invalid -> invalid != null
+                        ? CompletableFuture.completedFuture(Outcome.of(invalid))
+                        : integrations.invoke(exchange));
+        result.whenComplete((outcome, failure) -> {
             if (failure != null) {
                 LOG.log(System.Logger.Level.ERROR, "request " + exchange.requestId() + " failed in the integration",
                         failure);
@@ -126,13 +137,13 @@ public final class Gateway implements AutoCloseable {
         clientResponse.send(response.status(), headers, response.body());
     }
 
-    private static void sendError(Exchange exchange, ClientResponse clientResponse, GatewayError error) {
+    private void sendError(Exchange exchange, ClientResponse clientResponse, GatewayError error) {
         if (error.detail() != null) {
             System.Logger.Level level = error.type().defaultStatus() >= 500
                     ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG;
             LOG.log(level, () -> "request " + exchange.requestId() + ": " + error.type() + ": " + error.detail());
         }
-        GatewayResponses.Rendered rendered = GatewayResponses.render(error);
+        GatewayResponses.Rendered rendered = gatewayResponses.render(error, ErrorRequests.of(exchange));
         rendered.headers().set("Content-Length", Integer.toString(rendered.body().length));
         send(exchange, clientResponse, new MethodResponse(rendered.status(), rendered.headers(),
                 Bodies.of(rendered.body())));
@@ -183,6 +194,7 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         backendExecutor.shutdown();
+        integrations.close();
     }
 
     /** Method settings may only name methods the API has. */

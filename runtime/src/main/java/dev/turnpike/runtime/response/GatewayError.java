@@ -6,8 +6,31 @@ package dev.turnpike.runtime.response;
  *
  * @param message the client-facing message; {@code null} for the type's default
  * @param detail what went wrong, for the gateway's log only; never sent to the client
+ * @param validationErrorString {@code $context.error.validationErrorString}: what request validation found, for
+ *     gateway response templates; {@code null} when no validation failed
+ * @param status where AWS answers this case with another status than the type's default (a failed Lambda proxy
+ *     call is a {@code DEFAULT_5XX} with 502); {@code null} for the type's default. A customised status wins.
  */
-public record GatewayError(GatewayResponseType type, String message, String detail) {
+public record GatewayError(GatewayResponseType type, String message, String detail, String validationErrorString,
+        Integer status) {
+
+    public GatewayError(GatewayResponseType type, String message, String detail) {
+        this(type, message, detail, null, null);
+    }
+
+    public GatewayError(GatewayResponseType type, String message, String detail, String validationErrorString) {
+        this(type, message, detail, validationErrorString, null);
+    }
+
+    /** {@code type} answered with {@code status} unless the API customises it. */
+    public static GatewayError withStatus(GatewayResponseType type, int status, String detail) {
+        return new GatewayError(type, null, detail, null, status);
+    }
+
+    /** The status to send when the API does not customise it. */
+    public int statusOrDefault() {
+        return status != null ? status : type.defaultStatus();
+    }
 
     public static GatewayError of(GatewayResponseType type) {
         return new GatewayError(type, null, null);
