@@ -58,11 +58,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VtlConformanceTest {
 
     /** Failing cases and why; each is a feature not served yet, not a rendering difference. */
-    static final Map<String, String> KNOWN_FAILING = Map.of(
-            "stage-variables-canary-overrides-and-is-canary-request-true",
-            "canary deployments are not served: no request is a canary request",
-            "stage-variables-and-is-canary-request-false",
-            "canary deployments are not served: $context.isCanaryRequest exists only on a stage with canary settings");
+    static final Map<String, String> KNOWN_FAILING = Map.of();
 
     static final String STAGE = "testing";
 
@@ -164,8 +160,39 @@ class VtlConformanceTest {
         keys.put("turnpike.stages", STAGE);
         keys.put("turnpike.apiId", "a1b2c3d4e5");
         keys.put("turnpike.accountId", "111111111111");
-        c.stageVariables().forEach((name, value) -> keys.put("turnpike.stage." + STAGE + ".variables." + name, value));
+        Map<String, String> overrides = canaryOverrides(c);
+        c.stageVariables().forEach((name, value) -> {
+            if (!overrides.containsKey(name)) {
+                keys.put("turnpike.stage." + STAGE + ".variables." + name, value);
+            }
+        });
+        Matcher share = CANARY_SHARE.matcher(c.setup().getString("stage", ""));
+        if (share.find()) {
+            keys.put("turnpike.stage." + STAGE + ".canarySettings.percentTraffic", share.group(1));
+            overrides.forEach((name, value) -> keys.put(
+                    "turnpike.stage." + STAGE + ".canarySettings.stageVariableOverrides." + name, value));
+        }
         return TurnpikeConfig.from(keys);
+    }
+
+    /** The recorded stage set-up says it in words: "dev, canarySettings percentTraffic 100, ...". */
+    private static final Pattern CANARY_SHARE = Pattern.compile("canarySettings percentTraffic (\\d+)");
+    private static final Pattern CANARY_OVERRIDES = Pattern.compile("stageVariableOverrides \\{([^}]*)}");
+
+    /**
+     * The canary's stage variable overrides from the set-up ("stageVariableOverrides {testVar: canary, ...}"); the
+     * case's own stageVariables are what a canary request saw, overrides included.
+     */
+    private static Map<String, String> canaryOverrides(ConformanceCase c) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        Matcher m = CANARY_OVERRIDES.matcher(c.setup().getString("stage", ""));
+        if (m.find()) {
+            for (String pair : m.group(1).split(",")) {
+                String[] nameValue = pair.split(":", 2);
+                overrides.put(nameValue[0].trim(), nameValue[1].trim());
+            }
+        }
+        return overrides;
     }
 
     private static ServerConnector secureConnector(Server jetty, TestTls tls) {

@@ -23,6 +23,11 @@ final class ConfigKeys {
     private static final List<KeyPattern> PATTERNS = List.of(
             new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.variables\\.[^.]+"), Shape.TEXT),
             new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.methodSettings\\..+"), Shape.TEXT),
+            new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.canarySettings\\.percentTraffic"), Shape.NUMBER),
+            new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.canarySettings\\.useStageCache"), Shape.BOOLEAN),
+            new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.canarySettings\\.deploymentId"), Shape.TEXT),
+            new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.canarySettings\\.stageVariableOverrides\\.[^.]+"),
+                    Shape.TEXT),
             new KeyPattern(Pattern.compile("turnpike\\.lambda\\.[^.]+"), Shape.TEXT),
             new KeyPattern(Pattern.compile("turnpike\\.lambda\\.[^.]+\\.concurrency"), Shape.INTEGER),
             new KeyPattern(Pattern.compile("turnpike\\.iam\\.[^.]+\\.(secretKey|accountId|arn)"), Shape.TEXT),

@@ -61,6 +61,7 @@ public final class TurnpikeConfig {
         Map<String, String> values = new TreeMap<>(keys);
         Map<String, Map<String, String>> variables = new LinkedHashMap<>();
         Map<String, Map<String, MethodSettings>> methodSettings = new LinkedHashMap<>();
+        Map<String, Map<String, String>> canaries = new LinkedHashMap<>();
         Set<String> stagesNamedInKeys = new LinkedHashSet<>();
 
         for (Map.Entry<String, String> e : values.entrySet()) {
@@ -93,6 +94,9 @@ public final class TurnpikeConfig {
                 } else {
                     variables.computeIfAbsent(stage, s -> new LinkedHashMap<>()).put(name, value);
                 }
+            } else if (kind.startsWith("canarySettings.")) {
+                Map<String, String> canary = canaries.computeIfAbsent(stage, s -> new LinkedHashMap<>());
+                canary.put(kind.substring("canarySettings.".length()), value);
             } else {
                 String target = kind.substring("methodSettings.".length());
                 String error = MethodSettingsParser.add(
@@ -144,6 +148,13 @@ public final class TurnpikeConfig {
         if (apiId != null && !API_ID.matcher(apiId).matches()) {
             problems.add("turnpike.apiId: lower-case letters and digits only: '" + apiId + "'");
         }
+        Map<String, CanarySettings> canarySettings = new LinkedHashMap<>();
+        canaries.forEach((stage, fields) -> {
+            CanarySettings canary = canary(stage, fields, problems);
+            if (canary != null) {
+                canarySettings.put(stage, canary);
+            }
+        });
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -151,11 +162,34 @@ public final class TurnpikeConfig {
         Map<String, StageSettings> stages = new LinkedHashMap<>();
         for (String name : stageNames) {
             stages.put(name, new StageSettings(name, variables.getOrDefault(name, Map.of()),
-                    methodSettings.getOrDefault(name, Map.of())));
+                    methodSettings.getOrDefault(name, Map.of()), canarySettings.get(name)));
         }
         return new TurnpikeConfig(Map.copyOf(stages), region, accountId, apiId, values.get("turnpike.api"),
                 Boolean.parseBoolean(values.getOrDefault("turnpike.trustForwardedProto", "false")),
                 Map.copyOf(values));
+    }
+
+    /** One stage's {@code canarySettings.*} fields as settings; adds to {@code problems} what is wrong. */
+    private static CanarySettings canary(String stage, Map<String, String> fields, List<String> problems) {
+        String prefix = "turnpike.stage." + stage + ".canarySettings.";
+        String percent = fields.get("percentTraffic");
+        if (percent == null) {
+            problems.add(prefix + "percentTraffic: a stage with canary settings needs its share of traffic (0 to 100)");
+            return null;
+        }
+        double share = Double.parseDouble(percent); // the key's shape was checked
+        if (share < 0 || share > 100) {
+            problems.add(prefix + "percentTraffic: between 0 and 100, got " + percent);
+            return null;
+        }
+        Map<String, String> overrides = new LinkedHashMap<>();
+        fields.forEach((field, value) -> {
+            if (field.startsWith("stageVariableOverrides.")) {
+                overrides.put(field.substring("stageVariableOverrides.".length()), value);
+            }
+        });
+        return new CanarySettings(share, overrides, fields.get("deploymentId"),
+                Boolean.parseBoolean(fields.getOrDefault("useStageCache", "false")));
     }
 
     /** The served stages by name. */

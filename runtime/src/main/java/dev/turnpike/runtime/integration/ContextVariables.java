@@ -46,6 +46,9 @@ final class ContextVariables {
         context.put("domainName", domainName);
         context.put("deploymentId", exchange.api().deploymentId());
         context.put("apiId", exchange.api().apiId());
+        if (exchange.canaryRequest() != null) {
+            context.put("isCanaryRequest", exchange.canaryRequest());
+        }
         return context;
     }
 

@@ -20,6 +20,7 @@ public final class Exchange {
     private StageSettings stage;
     private String resourcePathRequested;
     private RouteMatch match;
+    private Boolean canaryRequest;
 
     Exchange(ClientRequest clientRequest, ApiIdentity api, String requestId, String extendedRequestId, long requestTimeEpoch,
             long startNanos) {
@@ -73,6 +74,18 @@ public final class Exchange {
 
     public Operation operation() {
         return match == null ? null : match.operation();
+    }
+
+    /**
+     * {@code $context.isCanaryRequest}: whether this request went to the stage's canary; {@code null} when the stage
+     * has no canary settings (AWS then has no such key).
+     */
+    public Boolean canaryRequest() {
+        return canaryRequest;
+    }
+
+    void canaryRequest(boolean canary) {
+        this.canaryRequest = canary;
     }
 
     void stage(StageSettings stage, String pathBelowStage) {

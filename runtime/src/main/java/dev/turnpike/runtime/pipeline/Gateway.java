@@ -197,7 +197,7 @@ public final class Gateway implements AutoCloseable {
         integrations.close();
     }
 
-    /** Method settings may only name methods the API has. */
+    /** Method settings may only name methods the API has; a canary may only name the deployment served. */
     private static void checkMethodSettings(GeneratedApi api, TurnpikeConfig config) {
         Set<String> methods = new HashSet<>();
         for (Operation op : api.operations()) {
@@ -210,6 +210,11 @@ public final class Gateway implements AutoCloseable {
                     problems.add("turnpike.stage." + stage.name() + ".methodSettings." + key
                             + ".*: API '" + api.name() + "' has no method " + key);
                 }
+            }
+            if (stage.canary() != null && stage.canary().deploymentId() != null
+                    && !stage.canary().deploymentId().equals(api.deploymentId())) {
+                problems.add("turnpike.stage." + stage.name() + ".canarySettings.deploymentId: a canary of another "
+                        + "deployment than the one served (" + api.deploymentId() + ") is not served yet");
             }
         }
         if (!problems.isEmpty()) {

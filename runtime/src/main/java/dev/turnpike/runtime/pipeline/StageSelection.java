@@ -4,11 +4,13 @@ import dev.turnpike.runtime.config.StageSettings;
 import dev.turnpike.runtime.response.GatewayError;
 import dev.turnpike.runtime.response.GatewayResponseType;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The first path segment names the stage, as in {@code https://{api}.execute-api.{region}.amazonaws.com/{stage}/...}.
  * Leading empty segments are skipped ({@code //prod/pets} is {@code /prod/pets}), as AWS does. A stage that is
- * not served gets AWS's 403 {@code Forbidden}.
+ * not served gets AWS's 403 {@code Forbidden}. On a stage with canary settings, this is also where a request
+ * becomes a canary request.
  */
 final class StageSelection {
 
@@ -30,7 +32,15 @@ final class StageSelection {
         if (stage == null) {
             return GatewayError.of(GatewayResponseType.FORBIDDEN, "no stage '" + name + "'");
         }
-        exchange.stage(stage, end < 0 ? "/" : path.substring(end));
+        String below = end < 0 ? "/" : path.substring(end);
+        if (stage.canary() == null) {
+            exchange.stage(stage, below);
+        } else {
+            // AWS sends each request to the canary with the configured probability.
+            boolean canary = ThreadLocalRandom.current().nextDouble(100) < stage.canary().percentTraffic();
+            exchange.stage(canary ? stage.asCanary() : stage, below);
+            exchange.canaryRequest(canary);
+        }
         return null;
     }
 }

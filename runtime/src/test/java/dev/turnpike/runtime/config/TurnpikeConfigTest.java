@@ -100,4 +100,33 @@ class TurnpikeConfigTest {
         assertThatThrownBy(() -> TurnpikeConfig.from(Map.of("turnpike.usagePlans.basic.quota.limit", "lots")))
                 .hasMessageContaining("turnpike.usagePlans.basic.quota.limit: expected a whole number, got 'lots'");
     }
+
+    @Test
+    void canarySettingsWithAwsFieldNames() {
+        TurnpikeConfig config = TurnpikeConfig.from(Map.of(
+                "turnpike.stage.dev.variables.testVar", "default",
+                "turnpike.stage.dev.canarySettings.percentTraffic", "12.5",
+                "turnpike.stage.dev.canarySettings.stageVariableOverrides.testVar", "canary",
+                "turnpike.stage.dev.canarySettings.useStageCache", "true"));
+        StageSettings dev = config.stages().get("dev");
+        assertThat(dev.canary()).isEqualTo(new CanarySettings(12.5, Map.of("testVar", "canary"), null, true));
+        assertThat(dev.asCanary().variables()).isEqualTo(Map.of("testVar", "canary"));
+        assertThat(dev.variables()).isEqualTo(Map.of("testVar", "default"));
+        assertThat(TurnpikeConfig.from(Map.of()).stages().get("dev").canary()).isNull();
+    }
+
+    @Test
+    void badCanarySettingsAreNamed() {
+        assertThatThrownBy(() -> TurnpikeConfig.from(Map.of(
+                "turnpike.stages", "dev,prod",
+                "turnpike.stage.dev.canarySettings.percentTraffic", "150",
+                "turnpike.stage.prod.canarySettings.stageVariableOverrides.x", "1",
+                "turnpike.stage.prod.canarySettings.percent", "5")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "turnpike.stage.dev.canarySettings.percentTraffic: between 0 and 100, got 150",
+                        "turnpike.stage.prod.canarySettings.percentTraffic: a stage with canary settings needs its "
+                                + "share of traffic (0 to 100)",
+                        "turnpike.stage.prod.canarySettings.percent: unknown configuration key (see "
+                                + "docs/configuration.md)"));
+    }
 }
