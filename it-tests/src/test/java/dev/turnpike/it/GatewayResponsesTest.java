@@ -3,7 +3,6 @@ package dev.turnpike.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.turnpike.filter.TurnpikeFilter;
 import dev.turnpike.runtime.config.TurnpikeConfig;
 import dev.turnpike.runtime.model.GatewayResponseSpec;
 import dev.turnpike.runtime.model.GeneratedApi;
@@ -14,10 +13,6 @@ import dev.turnpike.runtime.model.Operation;
 import dev.turnpike.runtime.pipeline.Gateway;
 import dev.turnpike.runtime.response.GatewayResponseType;
 import dev.turnpike.runtime.routing.RouteNode;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -25,19 +20,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +41,7 @@ class GatewayResponsesTest {
 
     static HttpServer slowBackend;
     static int closedPort;
-    static Server jetty;
+    static FilterInJetty jetty;
     static Gateway customised;
     static Gateway plain;
     static HttpClient client;
@@ -83,40 +68,13 @@ class GatewayResponsesTest {
         customised = Gateway.create(new Api("custom", customisations()), config);
         plain = Gateway.create(new Api("plain", Map.of()), config);
         TestTls tls = TestTls.create(dir);
-        jetty = new Server();
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setKeyStorePath(tls.keyStore().toString());
-        ssl.setKeyStorePassword(TestTls.PASSWORD);
-        HttpConfiguration https = new HttpConfiguration();
-        https.addCustomizer(new SecureRequestCustomizer(false));
-        ServerConnector secure = new ServerConnector(jetty, new SslConnectionFactory(ssl, "http/1.1"),
-                new HttpConnectionFactory(https));
-        secure.setHost("127.0.0.1");
-        jetty.addConnector(secure);
-        org.eclipse.jetty.server.handler.ContextHandlerCollection contexts =
-                new org.eclipse.jetty.server.handler.ContextHandlerCollection();
-        contexts.addHandler(context("/custom", customised));
-        contexts.addHandler(context("/plain", plain));
-        jetty.setHandler(contexts);
-        jetty.start();
-        String root = "https://127.0.0.1:" + secure.getLocalPort();
-        customisedBase = root + "/custom/dev";
-        plainBase = root + "/plain/dev";
-        client = HttpClient.newBuilder().sslContext(tls.clientContext()).version(HttpClient.Version.HTTP_1_1).build();
-    }
-
-    private static ServletContextHandler context(String path, Gateway gateway) {
-        ServletContextHandler context = new ServletContextHandler(path);
-        FilterHolder filter = new FilterHolder(new TurnpikeFilter(gateway));
-        filter.setAsyncSupported(true);
-        context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new HttpServlet() {
-            @Override
-            protected void service(HttpServletRequest req, HttpServletResponse resp) {
-                resp.setStatus(599);
-            }
-        }), "/");
-        return context;
+        Map<String, Gateway> contexts = new LinkedHashMap<>();
+        contexts.put("/custom", customised);
+        contexts.put("/plain", plain);
+        jetty = FilterInJetty.serve(tls, contexts);
+        customisedBase = jetty.root() + "/custom/dev";
+        plainBase = jetty.root() + "/plain/dev";
+        client = jetty.client();
     }
 
     private static Map<GatewayResponseType, GatewayResponseSpec> customisations() {
@@ -148,9 +106,7 @@ class GatewayResponsesTest {
 
     @AfterAll
     static void stop() throws Exception {
-        jetty.stop();
-        customised.close();
-        plain.close();
+        jetty.close();
         slowBackend.stop(0);
     }
 

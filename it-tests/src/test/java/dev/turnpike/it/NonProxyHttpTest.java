@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.turnpike.filter.TurnpikeFilter;
 import dev.turnpike.runtime.config.TurnpikeConfig;
 import dev.turnpike.runtime.model.ConnectionType;
 import dev.turnpike.runtime.model.GeneratedApi;
@@ -14,10 +13,6 @@ import dev.turnpike.runtime.model.IntegrationType;
 import dev.turnpike.runtime.model.Operation;
 import dev.turnpike.runtime.pipeline.Gateway;
 import dev.turnpike.runtime.routing.RouteNode;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -29,19 +24,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +42,7 @@ class NonProxyHttpTest {
     @TempDir
     static Path dir;
 
-    static Server jetty;
+    static FilterInJetty jetty;
     static Gateway gateway;
     static HttpClient client;
     static String base;
@@ -80,36 +64,14 @@ class NonProxyHttpTest {
                         + ",127.0.0.1:" + b.getAddress().getPort()));
         gateway = Gateway.create(new Api(), config);
         TestTls tls = TestTls.create(dir);
-        jetty = new Server();
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setKeyStorePath(tls.keyStore().toString());
-        ssl.setKeyStorePassword(TestTls.PASSWORD);
-        HttpConfiguration https = new HttpConfiguration();
-        https.addCustomizer(new SecureRequestCustomizer(false));
-        ServerConnector secure = new ServerConnector(jetty, new SslConnectionFactory(ssl, "http/1.1"),
-                new HttpConnectionFactory(https));
-        secure.setHost("127.0.0.1");
-        jetty.addConnector(secure);
-        ServletContextHandler context = new ServletContextHandler("/");
-        FilterHolder filter = new FilterHolder(new TurnpikeFilter(gateway));
-        filter.setAsyncSupported(true);
-        context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new HttpServlet() {
-            @Override
-            protected void service(HttpServletRequest req, HttpServletResponse resp) {
-                resp.setStatus(599);
-            }
-        }), "/");
-        jetty.setHandler(context);
-        jetty.start();
-        base = "https://127.0.0.1:" + secure.getLocalPort() + "/dev";
-        client = HttpClient.newBuilder().sslContext(tls.clientContext()).version(HttpClient.Version.HTTP_1_1).build();
+        jetty = FilterInJetty.serve(tls, gateway);
+        base = jetty.root() + "/dev";
+        client = jetty.client();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        jetty.stop();
-        gateway.close();
+        jetty.close();
         backends.forEach(server -> server.stop(0));
     }
 

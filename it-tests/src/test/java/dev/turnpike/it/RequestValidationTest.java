@@ -6,13 +6,11 @@ import com.sun.net.httpserver.HttpServer;
 import dev.turnpike.codegen.GenerationRequest;
 import dev.turnpike.codegen.GenerationResult;
 import dev.turnpike.codegen.Generator;
-import dev.turnpike.filter.TurnpikeFilter;
 import dev.turnpike.runtime.config.TurnpikeConfig;
 import dev.turnpike.runtime.model.GeneratedApi;
 import dev.turnpike.runtime.pipeline.Gateway;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.servlet.DispatcherType;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -25,7 +23,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -34,15 +31,6 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,7 +50,7 @@ class RequestValidationTest {
 
     static HttpServer backend;
     static final AtomicReference<String> received = new AtomicReference<>();
-    static Server jetty;
+    static FilterInJetty jetty;
     static Gateway gateway;
     static HttpClient client;
     static String base;
@@ -82,31 +70,15 @@ class RequestValidationTest {
         backend.start();
         gateway = Gateway.create(generate(), TurnpikeConfig.from(Map.of("turnpike.stages", "v1")));
         TestTls tls = TestTls.create(dir);
-        jetty = new Server();
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setKeyStorePath(tls.keyStore().toString());
-        ssl.setKeyStorePassword(TestTls.PASSWORD);
-        HttpConfiguration https = new HttpConfiguration();
-        https.addCustomizer(new SecureRequestCustomizer(false));
-        ServerConnector secure = new ServerConnector(jetty, new SslConnectionFactory(ssl, "http/1.1"),
-                new HttpConnectionFactory(https));
-        secure.setHost("127.0.0.1");
-        jetty.addConnector(secure);
-        ServletContextHandler context = new ServletContextHandler("/");
-        FilterHolder filter = new FilterHolder(new TurnpikeFilter(gateway));
-        filter.setAsyncSupported(true);
-        context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
-        jetty.setHandler(context);
-        jetty.start();
-        base = "https://127.0.0.1:" + secure.getLocalPort() + "/v1";
-        client = HttpClient.newBuilder().sslContext(tls.clientContext()).version(HttpClient.Version.HTTP_1_1).build();
+        jetty = FilterInJetty.serve(tls, gateway);
+        base = jetty.root() + "/v1";
+        client = jetty.client();
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (jetty != null) {
-            jetty.stop();
-            gateway.close();
+            jetty.close();
         }
         backend.stop(0);
     }

@@ -2,39 +2,22 @@ package dev.turnpike.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.turnpike.filter.TurnpikeFilter;
 import dev.turnpike.runtime.config.TurnpikeConfig;
 import dev.turnpike.runtime.pipeline.Gateway;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.StringReader;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.server.handler.ContextHandlerCollection;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,19 +56,14 @@ class VtlConformanceTest {
         TestTls tls = TestTls.create(dir);
         List<Gateway> gateways = new ArrayList<>();
         try (ConformanceBackend backend = new ConformanceBackend(cases)) {
-            Server jetty = new Server();
-            ServerConnector secure = secureConnector(jetty, tls);
-            jetty.addConnector(secure);
-            List<ServletContextHandler> contexts = new ArrayList<>();
+            Map<String, Gateway> contexts = new LinkedHashMap<>();
             for (int i = 0; i < cases.size(); i++) {
                 Gateway gateway = Gateway.create(new CaseApi(cases.get(i), i, backend.port()), config(cases.get(i)));
                 gateways.add(gateway);
-                contexts.add(context("/case" + i, gateway));
+                contexts.put("/case" + i, gateway);
             }
-            jetty.setHandler(new ContextHandlerCollection(contexts.toArray(ServletContextHandler[]::new)));
-            jetty.start();
-            try {
-                URI base = URI.create("https://127.0.0.1:" + secure.getLocalPort());
+            try (FilterInJetty jetty = FilterInJetty.serve(tls, contexts)) {
+                URI base = jetty.root();
                 List<String> failing = new ArrayList<>();
                 for (int i = 0; i < cases.size(); i++) {
                     ConformanceCase c = cases.get(i);
@@ -103,8 +81,6 @@ class VtlConformanceTest {
                         System.out.println("VTL conformance: " + id + " passes now: take it off KNOWN_FAILING"));
                 assertThat(failing).as("failing cases that are not known to fail")
                         .allMatch(KNOWN_FAILING::containsKey);
-            } finally {
-                jetty.stop();
             }
         } finally {
             gateways.forEach(Gateway::close);
@@ -193,32 +169,6 @@ class VtlConformanceTest {
             }
         }
         return overrides;
-    }
-
-    private static ServerConnector secureConnector(Server jetty, TestTls tls) {
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setKeyStorePath(tls.keyStore().toString());
-        ssl.setKeyStorePassword(TestTls.PASSWORD);
-        HttpConfiguration https = new HttpConfiguration();
-        https.addCustomizer(new SecureRequestCustomizer(false));
-        ServerConnector secure = new ServerConnector(jetty, new SslConnectionFactory(ssl, "http/1.1"),
-                new HttpConnectionFactory(https));
-        secure.setHost("127.0.0.1");
-        return secure;
-    }
-
-    private static ServletContextHandler context(String path, Gateway gateway) {
-        ServletContextHandler context = new ServletContextHandler(path);
-        FilterHolder filter = new FilterHolder(new TurnpikeFilter(gateway));
-        filter.setAsyncSupported(true);
-        context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new HttpServlet() {
-            @Override
-            protected void service(HttpServletRequest req, HttpServletResponse resp) {
-                resp.setStatus(599); // never reached: the filter answers everything
-            }
-        }), "/");
-        return context;
     }
 
     /**
