@@ -9,6 +9,7 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHandler;
 import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -45,6 +46,10 @@ final class HttpsServer implements AutoCloseable {
         HttpConfiguration https = new HttpConfiguration();
         https.setSendServerVersion(false);
         https.setSendXPoweredBy(false);
+        // API Gateway serves //stage/x and /stage//x (recorded in shared/conformance/lambda-events); Jetty's default
+        // refuses empty segments as ambiguous before any filter runs.
+        https.setUriCompliance(UriCompliance.DEFAULT.with("api-gateway",
+                UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
         // The certificate names localhost and 127.0.0.1; a client may use either, or send no SNI at all.
         SecureRequestCustomizer secure = new SecureRequestCustomizer();
         secure.setSniHostCheck(false);

@@ -186,6 +186,23 @@ class LocalServerTest {
         }
     }
 
+    /**
+     * AWS serves empty path segments: before the stage they vanish, after it they are skipped when matching
+     * (shared/conformance/lambda-events/rest-v1.proxy-event.double-slash-*.json). Jetty refuses them by default.
+     */
+    @Test
+    void doubleSlashesAreServedAsAwsServesThem() throws Exception {
+        Path definition = Files.writeString(folder.resolve("ping.yaml"), PingApi.DEFINITION);
+        try (LocalServer server = LocalServer.start(request(definition, 0))) {
+            String root = server.baseUrl().substring(0, server.baseUrl().length() - "/qa".length());
+            for (String path : new String[] {"//qa/ping", "/qa//ping", "/qa/ping/"}) {
+                HttpResponse<String> r = get(root + path);
+                assertThat(r.statusCode()).as(path).isEqualTo(200);
+                assertThat(r.body()).as(path).isEqualTo("{\"pong\":true}");
+            }
+        }
+    }
+
     private RunRequest request(Path definition, int port) {
         return new RunRequest(definition, folder, "qa", "127.0.0.1", port, "answer=42", null, null, null, null,
                 TestClasspath.entries());
