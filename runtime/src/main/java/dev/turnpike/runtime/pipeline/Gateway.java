@@ -143,7 +143,7 @@ public final class Gateway implements AutoCloseable {
                     ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG;
             LOG.log(level, () -> "request " + exchange.requestId() + ": " + error.type() + ": " + error.detail());
         }
-        GatewayResponses.Rendered rendered = gatewayResponses.render(error, ErrorRequests.of(exchange));
+        GatewayResponses.Rendered rendered = gatewayResponses.render(error, () -> ErrorRequests.of(exchange));
         rendered.headers().set("Content-Length", Integer.toString(rendered.body().length));
         send(exchange, clientResponse, new MethodResponse(rendered.status(), rendered.headers(),
                 Bodies.of(rendered.body())));

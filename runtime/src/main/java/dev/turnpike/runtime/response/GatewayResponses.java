@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The one place gateway errors become responses. A type the API customises renders through its customisation;
@@ -67,15 +68,19 @@ public final class GatewayResponses {
 
     /** AWS's default rendering of {@code error}, for callers with no API at hand. */
     public static Rendered render(GatewayError error) {
-        return DEFAULTS.render(error, ErrorRequest.NONE);
+        return DEFAULTS.render(error, () -> ErrorRequest.NONE);
     }
 
-    /** {@code error} as this API answers it to {@code request}. */
-    public Rendered render(GatewayError error, ErrorRequest request) {
+    /**
+     * {@code error} as this API answers it to the request. The request's view is asked for only when a
+     * customisation reads it: most errors (an unknown route, say) are AWS's defaults and need nothing of it.
+     */
+    public Rendered render(GatewayError error, Supplier<ErrorRequest> requestView) {
         Custom customised = customisation(error.type());
         if (customised == null) {
             return byDefault(error);
         }
+        ErrorRequest request = requestView.get();
         Headers headers = new Headers();
         Map<String, Object> errorContext = errorContext(error);
         Map<String, Object> context = new HashMap<>(request.context());

@@ -32,7 +32,7 @@ class CustomisedGatewayResponsesTest {
                                 + "\"stage\":\"$context.stage\"}"), "/x")), "api.json");
 
         GatewayResponses.Rendered r = responses.render(
-                GatewayError.of(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN), REQUEST);
+                GatewayError.of(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN), () -> REQUEST);
 
         assertThat(r.status()).isEqualTo(404);
         assertThat(body(r)).isEqualTo(
@@ -56,12 +56,12 @@ class CustomisedGatewayResponsesTest {
                 GatewayResponseType.DEFAULT_5XX, new GatewayResponseSpec("599", Map.of(),
                         Map.of("text/plain", "five: $context.error.message"), "/5")), "api.json");
 
-        GatewayResponses.Rendered throttled = responses.render(GatewayError.of(GatewayResponseType.THROTTLED), REQUEST);
+        GatewayResponses.Rendered throttled = responses.render(GatewayError.of(GatewayResponseType.THROTTLED), () -> REQUEST);
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(body(throttled)).isEqualTo("{\"four\":\"Too Many Requests\"}");
 
         GatewayResponses.Rendered timeout = responses.render(
-                GatewayError.of(GatewayResponseType.INTEGRATION_TIMEOUT), REQUEST);
+                GatewayError.of(GatewayResponseType.INTEGRATION_TIMEOUT), () -> REQUEST);
         assertThat(timeout.status()).isEqualTo(599);
         assertThat(body(timeout)).isEqualTo("five: Endpoint request timed out");
         assertThat(timeout.headers().first("Content-Type")).isEqualTo("text/plain");
@@ -73,7 +73,7 @@ class CustomisedGatewayResponsesTest {
         GatewayResponses responses = GatewayResponses.of(Map.of(GatewayResponseType.QUOTA_EXCEEDED,
                 new GatewayResponseSpec("429", Map.of("gatewayresponse.header.Retry-After", "'31536000'"), Map.of(),
                         "/q")), "api.json");
-        GatewayResponses.Rendered r = responses.render(GatewayError.of(GatewayResponseType.QUOTA_EXCEEDED), REQUEST);
+        GatewayResponses.Rendered r = responses.render(GatewayError.of(GatewayResponseType.QUOTA_EXCEEDED), () -> REQUEST);
         assertThat(r.status()).isEqualTo(429);
         assertThat(body(r)).isEqualTo("{\"message\":\"Limit Exceeded\"}");
         assertThat(r.headers().first("Retry-After")).isEqualTo("31536000");
@@ -83,7 +83,7 @@ class CustomisedGatewayResponsesTest {
     void customisedIntegrationFailureWithoutStatusAnswers500AsRecorded() {
         GatewayResponses responses = GatewayResponses.of(Map.of(GatewayResponseType.INTEGRATION_FAILURE,
                 new GatewayResponseSpec(null, Map.of(), Map.of(), "/f")), "api.json");
-        assertThat(responses.render(GatewayError.of(GatewayResponseType.INTEGRATION_FAILURE), REQUEST).status())
+        assertThat(responses.render(GatewayError.of(GatewayResponseType.INTEGRATION_FAILURE), () -> REQUEST).status())
                 .isEqualTo(500);
     }
 
@@ -93,7 +93,7 @@ class CustomisedGatewayResponsesTest {
                 new GatewayResponseSpec("400", Map.of(), Map.of("application/json",
                         "{\"Invalid Request Body\": \"$context.error.validationErrorString\"}"), "/b")), "api.json");
         GatewayResponses.Rendered r = responses.render(new GatewayError(GatewayResponseType.BAD_REQUEST_BODY,
-                "Invalid request body", null, "[object has missing required properties ([\"a\"])]"), REQUEST);
+                "Invalid request body", null, "[object has missing required properties ([\"a\"])]"), () -> REQUEST);
         assertThat(body(r)).isEqualTo(
                 "{\"Invalid Request Body\": \"[object has missing required properties ([\"a\"])]\"}");
     }
@@ -102,7 +102,7 @@ class CustomisedGatewayResponsesTest {
     void forbiddenFrontDoorAnswerIsNeverCustomised() {
         GatewayResponses responses = GatewayResponses.of(Map.of(GatewayResponseType.DEFAULT_4XX,
                 new GatewayResponseSpec("418", Map.of(), Map.of(), "/4")), "api.json");
-        assertThat(responses.render(GatewayError.of(GatewayResponseType.FORBIDDEN), REQUEST).status()).isEqualTo(403);
+        assertThat(responses.render(GatewayError.of(GatewayResponseType.FORBIDDEN), () -> REQUEST).status()).isEqualTo(403);
     }
 
     @Test
@@ -129,12 +129,12 @@ class CustomisedGatewayResponsesTest {
         GatewayResponses bodyOnly = GatewayResponses.of(Map.of(GatewayResponseType.DEFAULT_5XX,
                 new GatewayResponseSpec(null, Map.of(), Map.of("application/json", "{\"oops\":true}"), "/5")),
                 "api.json");
-        GatewayResponses.Rendered custom = bodyOnly.render(lambdaFailed, REQUEST);
+        GatewayResponses.Rendered custom = bodyOnly.render(lambdaFailed, () -> REQUEST);
         assertThat(custom.status()).isEqualTo(502);
         assertThat(body(custom)).isEqualTo("{\"oops\":true}");
 
         GatewayResponses withStatus = GatewayResponses.of(Map.of(GatewayResponseType.DEFAULT_5XX,
                 new GatewayResponseSpec("503", Map.of(), Map.of(), "/5")), "api.json");
-        assertThat(withStatus.render(lambdaFailed, REQUEST).status()).isEqualTo(503);
+        assertThat(withStatus.render(lambdaFailed, () -> REQUEST).status()).isEqualTo(503);
     }
 }
