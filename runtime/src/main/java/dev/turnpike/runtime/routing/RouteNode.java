@@ -75,24 +75,6 @@ public final class RouteNode {
         return greedyChild;
     }
 
-    /** Every node below and including this one, depth first; for listings, never on the request path. */
-    public void forEach(java.util.function.Consumer<RouteNode> action) {
-        action.accept(this);
-        literals.values().stream().sorted(java.util.Comparator.comparing(RouteNode::path))
-                .forEach(n -> n.forEach(action));
-        if (paramChild != null) {
-            paramChild.forEach(action);
-        }
-        if (greedyChild != null) {
-            greedyChild.forEach(action);
-        }
-    }
-
-    /** The methods of this resource, for listings. */
-    public Map<String, Operation> methods() {
-        return methods;
-    }
-
     @Override
     public String toString() {
         return path + " " + methods.keySet();

@@ -4,32 +4,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Which mapping template of a {@code requestTemplates} / {@code responseTemplates} map applies, as API Gateway
- * chooses: the request's {@code Content-Type} (for responses, the client's {@code Accept}), ignoring parameters
- * such as {@code charset}; else {@code application/json}; else the first. Of {@code Accept}, only the first media
- * type counts, as AWS documents (shared/conformance/vtl/SEMANTICS.md §2.16).
+ * Which response template of a {@code responseTemplates} map applies, as API Gateway chooses: the one for the
+ * client's {@code Accept}, ignoring parameters such as {@code q}; else {@code application/json}; else the first.
+ * Of {@code Accept}, only the first media type counts, as AWS documents (shared/conformance/vtl/SEMANTICS.md §2.16).
+ * Request templates are chosen with the passthrough rules in {@code integration.RequestTemplateChoice}.
  */
 public final class TemplateSelection {
 
     public static final String DEFAULT_CONTENT_TYPE = "application/json";
 
     private TemplateSelection() {
-    }
-
-    /** The content type key of the template to use, or {@code null} when there are none. */
-    public static String forRequest(Map<String, String> templates, String contentType) {
-        if (templates.isEmpty()) {
-            return null;
-        }
-        String wanted = mediaType(contentType);
-        if (wanted != null) {
-            for (String key : templates.keySet()) {
-                if (key.equalsIgnoreCase(wanted)) {
-                    return key;
-                }
-            }
-        }
-        return fallback(templates);
     }
 
     /** The content type key of the response template for an {@code Accept} header, or {@code null}. */

@@ -10,15 +10,6 @@ class TemplateSelectionTest {
 
     final Map<String, String> templates = new LinkedHashMap<>(Map.of("text/plain", "t", "application/json", "j"));
 
-    @Test
-    void requestTemplateByContentTypeIgnoringParameters() {
-        assertThat(TemplateSelection.forRequest(templates, "text/plain; charset=UTF-8")).isEqualTo("text/plain");
-        assertThat(TemplateSelection.forRequest(templates, "application/xml")).isEqualTo("application/json");
-        assertThat(TemplateSelection.forRequest(templates, null)).isEqualTo("application/json");
-        assertThat(TemplateSelection.forRequest(Map.of(), "text/plain")).isNull();
-        assertThat(TemplateSelection.forRequest(Map.of("application/xml", "x"), null)).isEqualTo("application/xml");
-    }
-
     /** SEMANTICS.md §2.16: only the first media type of Accept is honoured. */
     @Test
     void responseTemplateByTheFirstMediaTypeOfAccept() {
