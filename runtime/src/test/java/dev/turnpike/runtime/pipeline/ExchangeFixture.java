@@ -31,6 +31,11 @@ public final class ExchangeFixture {
     }
 
     public static ClientRequest request(String method, String path) {
+        return request(method, path, null, new Headers());
+    }
+
+    /** A secure request without a body, with this query string (or {@code null}) and these headers. */
+    public static ClientRequest request(String method, String path, String rawQuery, Headers headers) {
         return new ClientRequest() {
             @Override
             public String method() {
@@ -44,12 +49,12 @@ public final class ExchangeFixture {
 
             @Override
             public String rawQuery() {
-                return null;
+                return rawQuery;
             }
 
             @Override
             public Headers headers() {
-                return new Headers();
+                return headers;
             }
 
             @Override

@@ -14,10 +14,8 @@ import dev.turnpike.runtime.response.GatewayError;
 import dev.turnpike.runtime.response.GatewayResponseType;
 import dev.turnpike.runtime.routing.RouteNode;
 import dev.turnpike.runtime.routing.Router;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
 
 class RequestValidationTest {
@@ -102,52 +100,6 @@ class RequestValidationTest {
     }
 
     private static ClientRequest request(String path, String query, Headers headers) {
-        ClientRequest base = ExchangeFixture.request("GET", path);
-        return new ClientRequest() {
-            @Override
-            public String method() {
-                return "GET";
-            }
-
-            @Override
-            public String path() {
-                return path;
-            }
-
-            @Override
-            public String rawQuery() {
-                return query;
-            }
-
-            @Override
-            public Headers headers() {
-                return headers;
-            }
-
-            @Override
-            public String remoteAddress() {
-                return base.remoteAddress();
-            }
-
-            @Override
-            public boolean secure() {
-                return true;
-            }
-
-            @Override
-            public int localPort() {
-                return 443;
-            }
-
-            @Override
-            public long contentLength() {
-                return 0;
-            }
-
-            @Override
-            public Flow.Publisher<ByteBuffer> body() {
-                return base.body();
-            }
-        };
+        return ExchangeFixture.request("GET", path, query, headers);
     }
 }
