@@ -83,6 +83,30 @@ final class ApiClassEmitter {
                             .build())
                     .addMethod(getter("requestValidation", VALIDATION_MAP, "REQUEST_VALIDATION"));
         }
+        if (!api.model().apiKeySource().equals("HEADER")) {
+            type.addMethod(MethodSpec.methodBuilder("apiKeySource")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(String.class)
+                    .addStatement("return $S", api.model().apiKeySource())
+                    .build());
+        }
+        if (api.model().resourcePolicy() != null) {
+            type.addMethod(MethodSpec.methodBuilder("resourcePolicy")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(String.class)
+                    .addStatement("return $S", api.model().resourcePolicy())
+                    .build());
+        }
+        if (!api.model().endpointType().equals("EDGE")) {
+            type.addMethod(MethodSpec.methodBuilder("endpointType")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(String.class)
+                    .addStatement("return $S", api.model().endpointType())
+                    .build());
+        }
         if (!api.model().models().isEmpty()) {
             type.addField(FieldSpec.builder(STRING_MAP, "MODELS", PRIVATE_CONSTANT)
                             .initializer(stringMap(api.model().models()))

@@ -10,11 +10,13 @@ import dev.turnpike.codegen.model.CheckedApi;
 import dev.turnpike.codegen.model.IntegrationModel;
 import dev.turnpike.codegen.model.IntegrationResponseModel;
 import dev.turnpike.codegen.model.OperationModel;
+import dev.turnpike.runtime.model.Authorizer;
 import dev.turnpike.runtime.model.ConnectionType;
 import dev.turnpike.runtime.model.Integration;
 import dev.turnpike.runtime.model.IntegrationResponse;
 import dev.turnpike.runtime.model.IntegrationType;
 import dev.turnpike.runtime.model.Operation;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
 
@@ -34,12 +36,27 @@ final class OperationsClassEmitter {
                 .addJavadoc("The methods of $L, one constant each.\n", SourceComments.safe(api.sourceFileName()))
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        Map<String, String> authorizerFields = new LinkedHashMap<>();
+        for (OperationModel operation : api.model().operations()) {
+            Authorizer authorizer = operation.authorizer();
+            if (authorizer != null && !authorizerFields.containsKey(authorizer.name())) {
+                String field = uniqueField("AUTHORIZER_" + OperationConstantNames.upperSnake(authorizer.name()),
+                        authorizerFields.values());
+                authorizerFields.put(authorizer.name(), field);
+                type.addField(FieldSpec.builder(Authorizer.class, field)
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("The authorizer of security scheme $S, shared by the methods that name it.\n",
+                                SourceComments.safe(authorizer.name()))
+                        .initializer(authorizer(authorizer))
+                        .build());
+            }
+        }
         for (OperationModel operation : api.model().operations()) {
             type.addField(FieldSpec.builder(Operation.class, names.of(operation))
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("$L, from $L.\n", SourceComments.safe(operation.describe()),
                             SourceComments.safe(operation.pointer().toString()))
-                    .initializer(operation(operation))
+                    .initializer(operation(operation, authorizerFields))
                     .build());
         }
         return JavaFile.builder(className.packageName(), type.build())
@@ -49,7 +66,37 @@ final class OperationsClassEmitter {
                 .build();
     }
 
-    private static CodeBlock operation(OperationModel operation) {
+    private static String uniqueField(String wanted, java.util.Collection<String> taken) {
+        String name = wanted;
+        for (int i = 2; taken.contains(name); i++) {
+            name = wanted + "_" + i;
+        }
+        return name;
+    }
+
+    private static CodeBlock authorizer(Authorizer authorizer) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        if (authorizer.isLambda()) {
+            code.add("$T.lambda($S, $S, $S)$>$>", Authorizer.class, authorizer.name(), authorizer.type(),
+                    authorizer.authorizerUri());
+        } else {
+            code.add("$T.cognito($S", Authorizer.class, authorizer.name());
+            authorizer.providerArns().forEach(arn -> code.add(", $S", arn));
+            code.add(")$>$>");
+        }
+        Authorizer defaults = authorizer.isLambda()
+                ? Authorizer.lambda("", authorizer.type(), "").build() : Authorizer.cognito("").build();
+        if (!authorizer.identitySource().equals(defaults.identitySource())) {
+            code.add("\n.identitySource($S)", authorizer.identitySource());
+        }
+        optional(code, "identityValidationExpression", authorizer.identityValidationExpression());
+        if (authorizer.resultTtlInSeconds() != Authorizer.DEFAULT_TTL_SECONDS) {
+            code.add("\n.resultTtlInSeconds($L)", authorizer.resultTtlInSeconds());
+        }
+        return code.add("\n.build()$<$<").build();
+    }
+
+    private static CodeBlock operation(OperationModel operation, Map<String, String> authorizerFields) {
         CodeBlock.Builder code = CodeBlock.builder()
                 .add("$T.on($S, $S)$>$>", Operation.class, operation.httpMethod(), operation.resourcePath());
         if (operation.operationId() != null) {
@@ -60,7 +107,10 @@ final class OperationsClassEmitter {
         if (operation.apiKeyRequired()) {
             code.add("\n.apiKeyRequired(true)");
         }
-        if (!operation.authorizationType().equals("NONE")) {
+        if (operation.authorizer() != null) {
+            code.add("\n.authorizer($L)", authorizerFields.get(operation.authorizer().name()));
+            operation.authorizationScopes().forEach(scope -> code.add("\n.authorizationScope($S)", scope));
+        } else if (!operation.authorizationType().equals("NONE")) {
             code.add("\n.authorizationType($S)", operation.authorizationType());
         }
         return code.add("\n.integration($L)", integration(operation.integration())).add("\n.build()$<$<").build();

@@ -16,10 +16,13 @@ import java.util.Map;
  * @param gatewayResponses {@code x-amazon-apigateway-gateway-responses} by type
  * @param requestValidation each validated method's validation, by the operation's JSON pointer (its value)
  * @param models the models request validation needs, name to JSON Schema text, in definition order
+ * @param resourcePolicy {@code x-amazon-apigateway-policy} as JSON text; {@code null} for none
+ * @param endpointType {@code EDGE}, {@code REGIONAL} or {@code PRIVATE}
  */
 public record ApiModel(String title, String apiKeySource, List<OperationModel> operations,
         List<String> binaryMediaTypes, Map<GatewayResponseType, GatewayResponseSpec> gatewayResponses,
-        Map<String, MethodValidation> requestValidation, Map<String, String> models) {
+        Map<String, MethodValidation> requestValidation, Map<String, String> models, String resourcePolicy,
+        String endpointType) {
 
     public ApiModel {
         operations = List.copyOf(operations);
@@ -32,12 +35,12 @@ public record ApiModel(String title, String apiKeySource, List<OperationModel> o
 
     public ApiModel(String title, String apiKeySource, List<OperationModel> operations,
             List<String> binaryMediaTypes) {
-        this(title, apiKeySource, operations, binaryMediaTypes, Map.of(), Map.of(), Map.of());
+        this(title, apiKeySource, operations, binaryMediaTypes, Map.of(), Map.of(), Map.of(), null, "EDGE");
     }
 
     /**
-     * The record's text (the deployment id hashes it), leaving out gateway responses, validation and models when
-     * there are none, so a definition without them keeps the deployment id it had before they were read.
+     * The record's text (the deployment id hashes it), leaving out gateway responses, validation, models, policy and
+     * a default endpoint type when there are none, so a definition without them keeps the deployment id it had before they were read.
      */
     @Override
     public String toString() {
@@ -45,6 +48,8 @@ public record ApiModel(String title, String apiKeySource, List<OperationModel> o
                 + ", binaryMediaTypes=" + binaryMediaTypes
                 + (gatewayResponses.isEmpty() ? "" : ", gatewayResponses=" + gatewayResponses)
                 + (requestValidation.isEmpty() ? "" : ", requestValidation=" + requestValidation)
-                + (models.isEmpty() ? "" : ", models=" + models) + "]";
+                + (models.isEmpty() ? "" : ", models=" + models)
+                + (resourcePolicy == null ? "" : ", resourcePolicy=" + resourcePolicy)
+                + (endpointType.equals("EDGE") ? "" : ", endpointType=" + endpointType) + "]";
     }
 }

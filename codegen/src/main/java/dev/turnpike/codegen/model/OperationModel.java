@@ -1,5 +1,7 @@
 package dev.turnpike.codegen.model;
 
+import dev.turnpike.runtime.model.Authorizer;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +14,9 @@ import java.util.Map;
  * @param requestParameters {@code method.request.path|querystring|header.X} to whether it is required; path
  *     template parameters are included (always required)
  * @param authorizationType {@code NONE}, {@code AWS_IAM}, {@code CUSTOM} or {@code COGNITO_USER_POOLS}
+ * @param authorizer the scheme's authorizer of a {@code CUSTOM} or {@code COGNITO_USER_POOLS} method, else
+ *     {@code null}
+ * @param authorizationScopes the scopes the {@code security} requirement lists for a Cognito authorizer
  * @param integration {@code null} when the operation has no {@code x-amazon-apigateway-integration}
  */
 public record OperationModel(
@@ -22,10 +27,27 @@ public record OperationModel(
         Map<String, Boolean> requestParameters,
         String authorizationType,
         boolean apiKeyRequired,
+        Authorizer authorizer,
+        List<String> authorizationScopes,
         IntegrationModel integration) {
 
     public OperationModel {
         requestParameters = OrderedMaps.copyOf(requestParameters);
+        authorizationScopes = List.copyOf(authorizationScopes);
+    }
+
+    /**
+     * The record's text (the deployment id hashes it), leaving out the authorizer and scopes when there are none,
+     * so a definition without authorizers keeps the deployment id it had before they were read.
+     */
+    @Override
+    public String toString() {
+        return "OperationModel[pointer=" + pointer + ", resourcePath=" + resourcePath + ", httpMethod=" + httpMethod
+                + ", operationId=" + operationId + ", requestParameters=" + requestParameters
+                + ", authorizationType=" + authorizationType + ", apiKeyRequired=" + apiKeyRequired
+                + (authorizer == null ? "" : ", authorizer=" + authorizer)
+                + (authorizationScopes.isEmpty() ? "" : ", authorizationScopes=" + authorizationScopes)
+                + ", integration=" + integration + "]";
     }
 
     /** {@code GET /pets}, the way messages name a method. */

@@ -77,7 +77,11 @@ public final class DefinitionReader {
         return new ApiModel(title, apiKeySource, operations, binaryMediaTypes,
                 GatewayResponsesReader.read(rootExtensions.get(GatewayResponsesReader.NAME),
                         JsonPointer.of(GatewayResponsesReader.NAME), diagnostics),
-                validation, RequestValidatorsReader.models(api, validation, diagnostics));
+                validation, RequestValidatorsReader.models(api, validation, diagnostics),
+                ResourcePolicyReader.read(rootExtensions.get(ResourcePolicyReader.NAME),
+                        JsonPointer.of(ResourcePolicyReader.NAME), diagnostics),
+                EndpointConfigurationReader.read(rootExtensions.get(EndpointConfigurationReader.NAME),
+                        JsonPointer.of(EndpointConfigurationReader.NAME), diagnostics));
     }
 
     private static OpenAPI parse(Path file, Diagnostics diagnostics) {

@@ -23,8 +23,10 @@ final class KnownExtensions {
             "x-amazon-apigateway-authorizer",
             "x-amazon-apigateway-authtype",
             "x-amazon-apigateway-binary-media-types",
+            "x-amazon-apigateway-endpoint-configuration",
             "x-amazon-apigateway-gateway-responses",
             "x-amazon-apigateway-integration",
+            "x-amazon-apigateway-policy",
             "x-amazon-apigateway-request-validator",
             "x-amazon-apigateway-request-validators");
 
@@ -34,10 +36,8 @@ final class KnownExtensions {
     private static Map<String, String> ignored() {
         Map<String, String> ignored = new LinkedHashMap<>();
         ignored.put("x-amazon-apigateway-documentation", null);
-        ignored.put("x-amazon-apigateway-endpoint-configuration", null);
         ignored.put("x-amazon-apigateway-importexport-version", null);
         ignored.put("x-amazon-apigateway-minimum-compression-size", "response compression is not applied yet");
-        ignored.put("x-amazon-apigateway-policy", "resource policies are not enforced yet");
         ignored.put("x-amazon-apigateway-tag-value", null);
         ignored.put("x-amazon-apigateway-cors", "an HTTP API extension, which REST APIs ignore");
         ignored.put("x-amazon-apigateway-integrations", "an HTTP API extension, which REST APIs ignore");

@@ -5,6 +5,7 @@ import dev.turnpike.codegen.model.OperationModel;
 import dev.turnpike.codegen.model.PathTemplate;
 import dev.turnpike.codegen.openapi.OperationSource.ParameterDeclaration;
 import dev.turnpike.codegen.openapi.SecuritySchemeReader.SchemeAuthorization;
+import dev.turnpike.runtime.model.Authorizer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ final class OperationReader {
                 requestParameters(source),
                 authorization.type(),
                 authorization.apiKey(),
+                authorization.authorizer(),
+                authorization.scopes(),
                 IntegrationReader.read(source.extensions().get(IntegrationReader.NAME),
                         source.pointer().append(IntegrationReader.NAME), diagnostics));
     }
@@ -68,7 +71,7 @@ final class OperationReader {
         return parameters;
     }
 
-    private record Authorization(String type, boolean apiKey) {
+    private record Authorization(String type, boolean apiKey, Authorizer authorizer, List<String> scopes) {
     }
 
     /**
@@ -81,6 +84,8 @@ final class OperationReader {
         List<Map<String, List<String>>> security = own ? source.security() : rootSecurity;
         String type = "NONE";
         boolean apiKey = false;
+        Authorizer authorizer = null;
+        List<String> scopes = List.of();
         if (security != null) {
             for (int i = 0; i < security.size(); i++) {
                 for (String name : security.get(i).keySet()) {
@@ -95,13 +100,19 @@ final class OperationReader {
                         apiKey = true;
                     } else if (scheme.authorizationType() != null && type.equals("NONE")) {
                         type = scheme.authorizationType();
+                        authorizer = scheme.authorizer();
+                        // The requirement's list is the method's authorizationScopes; only Cognito uses them.
+                        scopes = type.equals("COGNITO_USER_POOLS") ? security.get(i).get(name) : List.of();
                     }
                 }
             }
         }
         String legacy = LegacyAuthReader.authorizationType(source.extensions().get(LegacyAuthReader.NAME),
                 source.pointer().append(LegacyAuthReader.NAME), diagnostics);
-        return new Authorization(legacy != null ? legacy : type, apiKey);
+        if (legacy != null) {
+            return new Authorization(legacy, apiKey, null, List.of());
+        }
+        return new Authorization(type, apiKey, authorizer, scopes == null ? List.of() : scopes);
     }
 
     static String undefinedScheme(String name) {

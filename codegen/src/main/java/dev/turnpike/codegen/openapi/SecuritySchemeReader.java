@@ -2,6 +2,7 @@ package dev.turnpike.codegen.openapi;
 
 import dev.turnpike.codegen.check.Diagnostics;
 import dev.turnpike.codegen.model.JsonPointer;
+import dev.turnpike.runtime.model.Authorizer;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.LinkedHashMap;
@@ -18,8 +19,9 @@ final class SecuritySchemeReader {
      * @param authorizationType {@code AWS_IAM}, {@code CUSTOM} or {@code COGNITO_USER_POOLS}; {@code null} for the
      *     API key or a scheme API Gateway does not enforce
      * @param apiKey whether naming the scheme requires an API key
+     * @param authorizer the scheme's authorizer; {@code null} for IAM and the API key
      */
-    record SchemeAuthorization(String authorizationType, boolean apiKey) {
+    record SchemeAuthorization(String authorizationType, boolean apiKey, Authorizer authorizer) {
     }
 
     private SecuritySchemeReader() {
@@ -39,21 +41,33 @@ final class SecuritySchemeReader {
             JsonPointer pointer = base.append(name);
             Map<String, Object> ext = scheme.getExtensions() == null ? Map.of() : scheme.getExtensions();
             extensions.visit(ext, pointer);
-            String authorizer = AuthorizerReader.authorizationType(ext.get(AuthorizerReader.NAME),
+            Authorizer authorizer = AuthorizerReader.read(name, ext.get(AuthorizerReader.NAME), tokenHeader(scheme),
                     pointer.append(AuthorizerReader.NAME), diagnostics);
             String authType = AuthTypeReader.authorizationType(ext.get(AuthTypeReader.NAME));
-            if (authorizer != null || authType != null) {
-                schemes.put(name, new SchemeAuthorization(authorizer != null ? authorizer : authType, false));
+            if (authorizer != null) {
+                schemes.put(name, new SchemeAuthorization(
+                        authorizer.isLambda() ? "CUSTOM" : "COGNITO_USER_POOLS", false, authorizer));
+            } else if (ext.get(AuthorizerReader.NAME) != null) {
+                // Reported by the reader; the build fails.
+                schemes.put(name, new SchemeAuthorization(null, false, null));
+            } else if ("AWS_IAM".equals(authType)) {
+                schemes.put(name, new SchemeAuthorization(authType, false, null));
             } else if (isApiKey(scheme)) {
-                schemes.put(name, new SchemeAuthorization(null, true));
+                schemes.put(name, new SchemeAuthorization(null, true, null));
             } else {
-                schemes.put(name, new SchemeAuthorization(null, false));
+                schemes.put(name, new SchemeAuthorization(null, false, null));
                 diagnostics.warning(pointer, "security scheme '" + name + "' has neither " + AuthorizerReader.NAME
                         + " nor " + AuthTypeReader.NAME + ": awsSigv4, and is not the x-api-key header, so API"
                         + " Gateway ignores it");
             }
         });
         return schemes;
+    }
+
+    /** The header an {@code apiKey} scheme names: where a token authorizer finds its token unless told otherwise. */
+    private static String tokenHeader(SecurityScheme scheme) {
+        return scheme.getType() == SecurityScheme.Type.APIKEY && scheme.getIn() == SecurityScheme.In.HEADER
+                ? scheme.getName() : null;
     }
 
     private static boolean isApiKey(SecurityScheme scheme) {

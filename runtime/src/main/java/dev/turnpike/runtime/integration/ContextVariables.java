@@ -1,5 +1,7 @@
 package dev.turnpike.runtime.integration;
 
+import dev.turnpike.runtime.auth.AuthorizerContext;
+import dev.turnpike.runtime.auth.CallerIdentity;
 import dev.turnpike.runtime.pipeline.Exchange;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,7 +19,7 @@ import java.util.Map;
  * {@link HashMap}s because API Gateway's are: {@code $context.keySet()} iterates in HashMap order
  * (shared/conformance/vtl/SEMANTICS.md §2.12).
  */
-final class ContextVariables {
+public final class ContextVariables {
 
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -25,7 +27,8 @@ final class ContextVariables {
     private ContextVariables() {
     }
 
-    static Map<String, Object> of(Exchange exchange) {
+    /** {@code $context} of the exchange, as mapping templates and identity sources ({@code context.X}) read it. */
+    public static Map<String, Object> of(Exchange exchange) {
         String host = exchange.clientRequest().headers().first("Host");
         String domainName = host == null ? "" : host.replaceFirst(":\\d+$", "");
         int dot = domainName.indexOf('.');
@@ -49,23 +52,47 @@ final class ContextVariables {
         if (exchange.canaryRequest() != null) {
             context.put("isCanaryRequest", exchange.canaryRequest());
         }
+        AuthorizerContext authorizer = exchange.authorizer();
+        if (authorizer != null) {
+            context.put("authorizer", authorizer(authorizer));
+        }
         return context;
     }
 
+    /**
+     * {@code $context.authorizer}: a Lambda authorizer's {@code principalId} and {@code context} entries, or a Cognito
+     * token's {@code claims}.
+     */
+    static Map<String, Object> authorizer(AuthorizerContext authorizer) {
+        Map<String, Object> map = new HashMap<>();
+        if (authorizer.principalId() != null) {
+            map.put("principalId", authorizer.principalId());
+            map.putAll(authorizer.context());
+        } else {
+            map.put("claims", new HashMap<>(authorizer.claims()));
+        }
+        return map;
+    }
+
     private static Map<String, Object> identity(Exchange exchange) {
+        CallerIdentity caller = exchange.caller();
         Map<String, Object> identity = new HashMap<>();
         identity.put("cognitoIdentityPoolId", null);
-        identity.put("accountId", null);
+        identity.put("accountId", caller == null ? null : caller.accountId());
         identity.put("cognitoIdentityId", null);
-        identity.put("caller", null);
+        identity.put("caller", caller == null ? null : caller.caller());
         identity.put("sourceIp", exchange.clientRequest().remoteAddress());
         identity.put("principalOrgId", null);
-        identity.put("accessKey", null);
+        identity.put("accessKey", caller == null ? null : caller.accessKey());
         identity.put("cognitoAuthenticationType", null);
         identity.put("cognitoAuthenticationProvider", null);
-        identity.put("userArn", null);
+        identity.put("userArn", caller == null ? null : caller.userArn());
         identity.put("userAgent", exchange.clientRequest().headers().first("User-Agent"));
-        identity.put("user", null);
+        identity.put("user", caller == null ? null : caller.user());
+        if (exchange.apiKey() != null) {
+            identity.put("apiKey", exchange.apiKey().value());
+            identity.put("apiKeyId", exchange.apiKey().id());
+        }
         return identity;
     }
 

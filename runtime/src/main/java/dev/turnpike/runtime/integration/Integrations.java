@@ -21,6 +21,7 @@ public final class Integrations implements AutoCloseable {
     private final Map<IntegrationType, IntegrationHandler> handlers = new EnumMap<>(IntegrationType.class);
     private final IntegrationHandler unserved = new UnservedIntegration();
     private final LambdaFunctions lambdaFunctions;
+    private final LambdaInvoker lambdaInvoker;
 
     /** @param backendClient the one HTTP client for every HTTP backend of this gateway */
     public Integrations(GeneratedApi api, TurnpikeConfig config, HttpClient backendClient) {
@@ -36,6 +37,12 @@ public final class Integrations implements AutoCloseable {
         lambdaFunctions = LambdaFunctions.load(config, api.getClass().getClassLoader());
         handlers.put(IntegrationType.AWS_PROXY, new LambdaProxyIntegration(lambdaFunctions, api.binaryMediaTypes()));
         handlers.put(IntegrationType.AWS, new LambdaIntegration(lambdaFunctions, templates, api.binaryMediaTypes()));
+        lambdaInvoker = new LambdaInvoker(lambdaFunctions, api.binaryMediaTypes());
+    }
+
+    /** Calls the same in-process functions for the gateway's other uses of Lambda: authorizers. */
+    public LambdaInvoker lambda() {
+        return lambdaInvoker;
     }
 
     /**

@@ -150,6 +150,9 @@ final class ProxyEvent {
                 "requestTimeEpoch", "resourceId", "resourcePath", "stage")) {
             object.add(key, LambdaJson.toJson(context.get(key)));
         }
+        if (exchange.authorizer() != null) {
+            object.add("authorizer", LambdaJson.toJson(ContextVariables.authorizer(exchange.authorizer())));
+        }
         // With the stage; only doubled slashes before the stage are collapsed.
         object.add("path", path(exchange.clientRequest().path()));
         return object.build();

@@ -62,4 +62,29 @@ public interface GeneratedApi {
     default Map<String, String> models() {
         return Map.of();
     }
+
+    /**
+     * {@code x-amazon-apigateway-api-key-source}: where a method that requires an API key finds it, {@code HEADER}
+     * (the {@code x-api-key} header, API Gateway's default) or {@code AUTHORIZER} (the Lambda authorizer's
+     * {@code usageIdentifierKey}).
+     */
+    default String apiKeySource() {
+        return "HEADER";
+    }
+
+    /**
+     * {@code x-amazon-apigateway-policy}: the API's resource policy as IAM policy JSON, or {@code null} when it has
+     * none (and for code generated before resource policies).
+     */
+    default String resourcePolicy() {
+        return null;
+    }
+
+    /**
+     * {@code x-amazon-apigateway-endpoint-configuration}'s type: {@code EDGE} (API Gateway's default),
+     * {@code REGIONAL} or {@code PRIVATE}. A private API answers only requests that arrive through a VPC endpoint.
+     */
+    default String endpointType() {
+        return "EDGE";
+    }
 }

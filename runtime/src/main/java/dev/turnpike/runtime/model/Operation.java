@@ -1,6 +1,8 @@
 package dev.turnpike.runtime.model;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,6 +15,8 @@ import java.util.Objects;
  * @param requestParameters declared method request parameters ({@code method.request.path.petId}) to whether
  *     they are required
  * @param authorizationType {@code NONE}, {@code AWS_IAM}, {@code CUSTOM} or {@code COGNITO_USER_POOLS}
+ * @param authorizer the authorizer of a {@code CUSTOM} or {@code COGNITO_USER_POOLS} method; {@code null} otherwise
+ * @param authorizationScopes the OAuth scopes a Cognito access token must carry one of; empty for none
  */
 public record Operation(
         String resourcePath,
@@ -21,6 +25,8 @@ public record Operation(
         Map<String, Boolean> requestParameters,
         boolean apiKeyRequired,
         String authorizationType,
+        Authorizer authorizer,
+        List<String> authorizationScopes,
         Integration integration) {
 
     public Operation {
@@ -28,6 +34,7 @@ public record Operation(
         Objects.requireNonNull(httpMethod, "httpMethod");
         Objects.requireNonNull(integration, "integration");
         requestParameters = Map.copyOf(requestParameters);
+        authorizationScopes = List.copyOf(authorizationScopes);
     }
 
     public static Builder on(String httpMethod, String resourcePath) {
@@ -47,6 +54,8 @@ public record Operation(
         private final Map<String, Boolean> requestParameters = new LinkedHashMap<>();
         private boolean apiKeyRequired;
         private String authorizationType = "NONE";
+        private Authorizer authorizer;
+        private final List<String> authorizationScopes = new ArrayList<>();
         private Integration integration;
 
         private Builder(String httpMethod, String resourcePath) {
@@ -74,6 +83,18 @@ public record Operation(
             return this;
         }
 
+        /** The method's authorizer; sets the authorization type to match it. */
+        public Builder authorizer(Authorizer authorizer) {
+            this.authorizer = authorizer;
+            this.authorizationType = authorizer.isLambda() ? "CUSTOM" : "COGNITO_USER_POOLS";
+            return this;
+        }
+
+        public Builder authorizationScope(String scope) {
+            authorizationScopes.add(scope);
+            return this;
+        }
+
         public Builder integration(Integration integration) {
             this.integration = integration;
             return this;
@@ -81,7 +102,7 @@ public record Operation(
 
         public Operation build() {
             return new Operation(resourcePath, httpMethod, operationId, requestParameters, apiKeyRequired,
-                    authorizationType, integration);
+                    authorizationType, authorizer, authorizationScopes, integration);
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.turnpike.runtime.pipeline;
 
+import dev.turnpike.runtime.auth.ApiKeys;
+import dev.turnpike.runtime.auth.AuthorizerContext;
+import dev.turnpike.runtime.auth.CallerIdentity;
 import dev.turnpike.runtime.config.StageSettings;
 import dev.turnpike.runtime.http.ClientRequest;
 import dev.turnpike.runtime.model.Operation;
@@ -21,6 +24,9 @@ public final class Exchange {
     private String resourcePathRequested;
     private RouteMatch match;
     private Boolean canaryRequest;
+    private AuthorizerContext authorizer;
+    private CallerIdentity caller;
+    private ApiKeys.ApiKey apiKey;
 
     Exchange(ClientRequest clientRequest, ApiIdentity api, String requestId, String extendedRequestId, long requestTimeEpoch,
             long startNanos) {
@@ -86,6 +92,33 @@ public final class Exchange {
 
     void canaryRequest(boolean canary) {
         this.canaryRequest = canary;
+    }
+
+    /** What the method's Lambda or Cognito authorizer said; {@code null} when none ran. */
+    public AuthorizerContext authorizer() {
+        return authorizer;
+    }
+
+    void authorizer(AuthorizerContext authorizer) {
+        this.authorizer = authorizer;
+    }
+
+    /** The IAM caller of an {@code AWS_IAM} method; {@code null} otherwise. */
+    public CallerIdentity caller() {
+        return caller;
+    }
+
+    void caller(CallerIdentity caller) {
+        this.caller = caller;
+    }
+
+    /** The API key of a method that requires one; {@code null} otherwise. */
+    public ApiKeys.ApiKey apiKey() {
+        return apiKey;
+    }
+
+    void apiKey(ApiKeys.ApiKey apiKey) {
+        this.apiKey = apiKey;
     }
 
     void stage(StageSettings stage, String pathBelowStage) {

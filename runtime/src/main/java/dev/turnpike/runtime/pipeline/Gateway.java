@@ -1,5 +1,6 @@
 package dev.turnpike.runtime.pipeline;
 
+import dev.turnpike.runtime.auth.ApiKeys;
 import dev.turnpike.runtime.config.ConfigException;
 import dev.turnpike.runtime.config.StageSettings;
 import dev.turnpike.runtime.config.TurnpikeConfig;
@@ -48,10 +49,12 @@ public final class Gateway implements AutoCloseable {
     private final Integrations integrations;
     private final GatewayResponses gatewayResponses;
     private final RequestValidation requestValidation;
+    private final Authorization authorization;
     private final ExecutorService backendExecutor;
 
     private Gateway(GeneratedApi api, TurnpikeConfig config, HttpClient backendClient,
             ExecutorService backendExecutor) {
+        ApiKeys apiKeys = ApiKeys.fromConfig(config.values()); // before anything that starts threads
         this.backendExecutor = backendExecutor;
         this.api = api;
         this.config = config;
@@ -62,6 +65,7 @@ public final class Gateway implements AutoCloseable {
         this.integrations = new Integrations(api, config, backendClient);
         this.gatewayResponses = GatewayResponses.of(api.gatewayResponses(), api.source());
         this.requestValidation = new RequestValidation(api);
+        this.authorization = new Authorization(api, apiKeys, integrations.lambda());
     }
 
     /** A gateway for {@code api}; throws {@link ConfigException} when a method setting names no method of it. */
@@ -101,9 +105,8 @@ public final class Gateway implements AutoCloseable {
             if (error == null) {
                 error = routeSelection.select(exchange);
             }
-            // Resource policy, authorizers, throttling and quotas take their places here, in that order, as
-            // their features land. Request validation comes next, below: it may read the body, asynchronously.
-            // The stage cache follows it.
+            // The resource policy takes its place here. Then, asynchronously: authorization and the API key,
+            // throttling and quotas, request validation (it may read the body), the stage cache, the integration.
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "request " + exchange.requestId() + " failed before the integration", e);
             error = GatewayError.of(GatewayResponseType.DEFAULT_5XX, e.toString());
@@ -112,8 +115,9 @@ public final class Gateway implements AutoCloseable {
             sendError(exchange, clientResponse, error);
             return;
         }
-        CompletableFuture<Outcome> result = CompletableFuture.completedFuture(exchange)
-                .thenCompose(requestValidation::validate)
+        CompletableFuture<Outcome> result = authorization.authorize(exchange)
+                .thenCompose(refused -> refused != null ? CompletableFuture.completedFuture(refused)
+                        : requestValidation.validate(exchange))
                 .thenCompose(invalid -> invalid != null
                         ? CompletableFuture.completedFuture(Outcome.of(invalid))
                         : integrations.invoke(exchange));

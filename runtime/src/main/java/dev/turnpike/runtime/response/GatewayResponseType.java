@@ -7,7 +7,8 @@ package dev.turnpike.runtime.response;
 public enum GatewayResponseType {
     ACCESS_DENIED(403, "User is not authorized to access this resource", "AccessDeniedException"),
     API_CONFIGURATION_ERROR(500, "Internal server error", "InternalServerErrorException"),
-    AUTHORIZER_CONFIGURATION_ERROR(500, "Internal server error", "InternalServerErrorException"),
+    /** Recorded by AWS users: the body is {@code {"message": null}}. */
+    AUTHORIZER_CONFIGURATION_ERROR(500, null, "AuthorizerConfigurationException"),
     AUTHORIZER_FAILURE(500, "Internal server error", "InternalServerErrorException"),
     BAD_REQUEST_PARAMETERS(400, "Bad request", "BadRequestException"),
     BAD_REQUEST_BODY(400, "Invalid request body", "BadRequestException"),

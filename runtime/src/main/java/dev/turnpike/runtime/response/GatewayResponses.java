@@ -151,8 +151,20 @@ public final class GatewayResponses {
     }
 
     private static String defaultBody(GatewayError error) {
-        return "{\"message\":" + Json.quote(error.messageOrDefault()) + "}";
+        return "{\"" + messageKey(error) + "\":" + Json.quote(error.messageOrDefault()) + "}";
     }
+
+    /**
+     * {@code message}, except for a Lambda authorizer's explicit deny, which AWS answers with {@code Message}: that
+     * answer comes from IAM's wording, not from the gateway response's template.
+     */
+    private static String messageKey(GatewayError error) {
+        return error.type() == GatewayResponseType.ACCESS_DENIED && error.message() != null
+                && error.message().equals(EXPLICIT_DENY) ? "Message" : "message";
+    }
+
+    /** AWS's message when a Lambda authorizer's policy denies the method explicitly. */
+    public static final String EXPLICIT_DENY = "User is not authorized to access this resource with an explicit deny";
 
     private static Map<String, Object> errorContext(GatewayError error) {
         Map<String, Object> context = new HashMap<>();

@@ -6,8 +6,11 @@ public final class Json {
     private Json() {
     }
 
-    /** {@code s} as a JSON string literal, quotes included. */
+    /** {@code s} as a JSON string literal, quotes included; {@code null} as JSON {@code null}. */
     public static String quote(String s) {
+        if (s == null) {
+            return "null";
+        }
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -1,0 +1,115 @@
+package dev.turnpike.runtime.integration;
+
+import dev.turnpike.runtime.pipeline.Exchange;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Calls a Lambda function for something other than an integration: Lambda authorizers. Same functions, same
+ * threads and concurrency limits as the integrations use.
+ */
+public final class LambdaInvoker {
+
+    /** Why a call failed, in the terms the caller answers by. */
+    public enum FailureKind {
+        /** No function is bound to the uri, or the uri names none. */
+        CONFIGURATION,
+        /** The function did not answer in time. */
+        TIMEOUT,
+        /** Every permit of the function's concurrency is taken. */
+        THROTTLED,
+        /** The function threw; {@link Failure#getMessage()} is the error's message, as Lambda reports it. */
+        FUNCTION_ERROR
+    }
+
+    /** A failed call. */
+    public static final class Failure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final FailureKind kind;
+
+        Failure(FailureKind kind, String message, Throwable cause) {
+            super(message, cause, false, false);
+            this.kind = kind;
+        }
+
+        public FailureKind kind() {
+            return kind;
+        }
+    }
+
+    private final LambdaFunctions functions;
+    private final List<String> binaryMediaTypes;
+
+    LambdaInvoker(LambdaFunctions functions, List<String> binaryMediaTypes) {
+        this.functions = functions;
+        this.binaryMediaTypes = binaryMediaTypes;
+    }
+
+    /**
+     * Runs the function of {@code uri} ({@code ${stageVariables.x}} resolved for the exchange's stage) with
+     * {@code event}; completes with its JSON result or fails with a {@link Failure}.
+     */
+    public CompletableFuture<JsonValue> invoke(String uri, Exchange exchange, JsonValue event, long timeoutMillis) {
+        LambdaFunctionUri.Function target;
+        try {
+            target = LambdaFunctionUri.parse(uri, exchange.stage().variables());
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(new Failure(FailureKind.CONFIGURATION, e.getMessage(), null));
+        }
+        InProcessFunction function = functions.get(target.name());
+        if (function == null) {
+            return CompletableFuture.failedFuture(new Failure(FailureKind.CONFIGURATION, "no handler for Lambda"
+                    + " function '" + target.name() + "': set turnpike.lambda." + target.name() + "=<handler class>",
+                    null));
+        }
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        LambdaContext context = new LambdaContext(UUID.randomUUID().toString(), target, exchange.api().region(),
+                exchange.api().accountId(), deadline);
+        CompletableFuture<JsonValue> result = new CompletableFuture<>();
+        function.invoke(event, context, timeoutMillis).whenComplete((value, failure) -> {
+            if (failure == null) {
+                result.complete(value);
+            } else {
+                result.completeExceptionally(failure(target.name(), failure));
+            }
+        });
+        return result;
+    }
+
+    private static Failure failure(String function, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof TimeoutException) {
+            return new Failure(FailureKind.TIMEOUT, "function " + function + " timed out", cause);
+        }
+        if (cause instanceof InProcessFunction.Throttled) {
+            return new Failure(FailureKind.THROTTLED, cause.getMessage(), cause);
+        }
+        Throwable thrown = cause instanceof InProcessFunction.FunctionError && cause.getCause() != null
+                ? cause.getCause() : cause;
+        return new Failure(FailureKind.FUNCTION_ERROR, thrown.getMessage(), thrown);
+    }
+
+    /**
+     * A REQUEST authorizer's event: the Lambda proxy event of the request without its body, with {@code type} and
+     * {@code methodArn} in front.
+     */
+    public JsonObject requestAuthorizerEvent(Exchange exchange, String methodArn) {
+        JsonObjectBuilder event = Json.createObjectBuilder().add("type", "REQUEST").add("methodArn", methodArn);
+        for (Map.Entry<String, JsonValue> field : ProxyEvent.of(exchange, new byte[0], binaryMediaTypes)
+                .asJsonObject().entrySet()) {
+            if (!field.getKey().equals("body") && !field.getKey().equals("isBase64Encoded")) {
+                event.add(field.getKey(), field.getValue());
+            }
+        }
+        return event.build();
+    }
+}
