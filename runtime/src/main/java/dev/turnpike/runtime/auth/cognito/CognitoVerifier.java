@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A REST API's {@code COGNITO_USER_POOLS} authorizer: accepts a user pool token from the {@code Authorization}
@@ -91,8 +92,10 @@ public final class CognitoVerifier {
         }
         return keys.key(pool, keyId).handle((key, failure) -> {
             if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
                 return CognitoResult.refused(GatewayError.of(GatewayResponseType.AUTHORIZER_FAILURE,
-                        "keys of user pool " + pool.poolId() + " unavailable: " + failure.getMessage()));
+                        "keys of user pool " + pool.poolId() + " unavailable: " + cause.getMessage()));
             }
             try {
                 return checkSigned(jwt, claims, key, authorizationScopes);
@@ -132,7 +135,7 @@ public final class CognitoVerifier {
         if (problem != null) {
             return unauthorized(problem);
         }
-        return CognitoResult.accepted(ClaimStrings.of(claims.getClaims()));
+        return CognitoResult.accepted(ClaimStrings.of(jwt.getPayload().toJSONObject()));
     }
 
     /** Why the token is not what the method takes, or {@code null} when it is. */
