@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The signing keys of the user pools a gateway trusts, fetched from each pool's JWKS and kept. One instance serves
@@ -43,16 +44,22 @@ public final class CognitoKeys {
     private final Map<String, URI> jwksUrlOverrides;
     private final HttpClient client;
     private final Clock clock;
+    private final Duration fetchTimeout;
     private final Map<String, PoolKeys> pools = new ConcurrentHashMap<>();
 
-    CognitoKeys(Map<String, URI> jwksUrlOverrides, HttpClient client, Clock clock) {
+    CognitoKeys(Map<String, URI> jwksUrlOverrides, HttpClient client, Clock clock, Duration fetchTimeout) {
         this.jwksUrlOverrides = Map.copyOf(jwksUrlOverrides);
         this.client = client;
         this.clock = clock;
+        this.fetchTimeout = fetchTimeout;
     }
 
     /** Reads the {@code turnpike.cognito.*} keys of {@code config}; a bad key fails with its name and why. */
     public static CognitoKeys fromConfig(Map<String, String> config, HttpClient client, Clock clock) {
+        return new CognitoKeys(jwksUrlOverrides(config), client, clock, FETCH_TIMEOUT);
+    }
+
+    static Map<String, URI> jwksUrlOverrides(Map<String, String> config) {
         Map<String, URI> overrides = new ConcurrentHashMap<>();
         List<String> problems = new ArrayList<>();
         config.forEach((key, value) -> {
@@ -78,7 +85,7 @@ public final class CognitoKeys {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new CognitoKeys(overrides, client, clock);
+        return overrides;
     }
 
     /** A client fit for fetching keys: its own connect timeout, redirects followed as Cognito's CDN may send them. */
@@ -134,15 +141,17 @@ public final class CognitoKeys {
                 keys = set;
                 lastFailure = null;
             } else {
-                lastFailure = failure instanceof CompletionException && failure.getCause() != null
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
+                lastFailure = cause instanceof TimeoutException
+                        ? new TimeoutException("JWKS " + jwksUrl + " did not answer within " + fetchTimeout) : cause;
             }
         }
 
         private CompletableFuture<JWKSet> fetch() {
-            HttpRequest request = HttpRequest.newBuilder(jwksUrl).timeout(FETCH_TIMEOUT).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(jwksUrl).timeout(fetchTimeout).GET().build();
             return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                    .orTimeout(FETCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .orTimeout(fetchTimeout.toMillis(), TimeUnit.MILLISECONDS)
                     .thenApply(this::keySet);
         }
 

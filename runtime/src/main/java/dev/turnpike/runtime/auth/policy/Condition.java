@@ -14,10 +14,10 @@ import java.util.List;
  * @param operator the operator without {@code IfExists}; {@code null} when unsupported
  * @param ranges for the IP operators, {@code values} read as address blocks; empty otherwise
  */
-record Condition(String operatorName, ConditionOperator operator, boolean ifExists, String key, List<String> values,
-        List<IpRange> ranges) {
+public record Condition(String operatorName, ConditionOperator operator, boolean ifExists, String key,
+        List<String> values, List<IpRange> ranges) {
 
-    Condition {
+    public Condition {
         values = List.copyOf(values);
         ranges = List.copyOf(ranges);
     }

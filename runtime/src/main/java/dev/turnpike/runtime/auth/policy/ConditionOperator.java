@@ -3,7 +3,7 @@ package dev.turnpike.runtime.auth.policy;
 import java.util.Locale;
 
 /** The IAM condition operators Turnpike evaluates, and how each compares a request value with a policy value. */
-enum ConditionOperator {
+public enum ConditionOperator {
     STRING_EQUALS("StringEquals", false),
     STRING_NOT_EQUALS("StringNotEquals", true),
     STRING_EQUALS_IGNORE_CASE("StringEqualsIgnoreCase", false),
@@ -38,7 +38,7 @@ enum ConditionOperator {
         return null;
     }
 
-    String policyName() {
+    public String policyName() {
         return policyName;
     }
 

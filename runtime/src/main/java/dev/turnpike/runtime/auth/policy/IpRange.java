@@ -63,7 +63,7 @@ public final class IpRange {
             }
         }
         try {
-            // With a colon in it and only hex digits, colons and dots, this is read as an IPv6 literal, never looked up.
+            // With a colon and only hex digits, colons and dots, this is read as an IPv6 literal, never looked up.
             return InetAddress.getByName(text).getAddress();
         } catch (UnknownHostException e) {
             return null;

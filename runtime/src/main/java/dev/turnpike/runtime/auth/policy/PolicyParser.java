@@ -116,7 +116,8 @@ final class PolicyParser {
 
     /** A string or a non-empty array of strings; {@code scalars} also takes numbers and booleans, as Condition does. */
     private List<String> strings(JsonValue value, String where, boolean scalars) {
-        List<JsonValue> items = value.getValueType() == JsonValue.ValueType.ARRAY ? value.asJsonArray() : List.of(value);
+        List<JsonValue> items = value.getValueType() == JsonValue.ValueType.ARRAY ? value.asJsonArray()
+                : List.of(value);
         if (items.isEmpty()) {
             errors.add(where + ": must not be empty");
         }

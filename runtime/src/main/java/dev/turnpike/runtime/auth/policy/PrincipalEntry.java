@@ -5,9 +5,10 @@ package dev.turnpike.runtime.auth.policy;
  * {@code arn:aws:iam::123456789012:root}), one IAM user or role by ARN, or a principal of another kind
  * ({@code Service}, {@code Federated}, ...) that never calls an API directly and so matches no caller.
  */
-record PrincipalEntry(Kind kind, String value) {
+public record PrincipalEntry(Kind kind, String value) {
 
-    enum Kind { EVERYONE, ACCOUNT, ARN, OTHER }
+    /** What sort of principal the entry names. */
+    public enum Kind { EVERYONE, ACCOUNT, ARN, OTHER }
 
     /** Reads one value of a {@code Principal}'s {@code AWS} element. */
     static PrincipalEntry aws(String value) {

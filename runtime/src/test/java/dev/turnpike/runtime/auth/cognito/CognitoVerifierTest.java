@@ -23,6 +23,8 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -204,6 +206,33 @@ class CognitoVerifierTest {
         jwks.serve(key1);
         clock.advance(CognitoKeys.MIN_REFETCH_INTERVAL);
         assertThat(verify(sign(idClaims().build(), key1)).accepted()).isTrue();
+    }
+
+    @Test
+    void theCallersThreadNeverWaitsAndConcurrentRequestsShareOneFetch() throws Exception {
+        CountDownLatch answer = jwks.holdAnswers();
+        String token = sign(idClaims().build(), key1);
+        CompletableFuture<CognitoResult> first = verifier.verify(token, List.of());
+        CompletableFuture<CognitoResult> second = verifier.verify(token, List.of());
+        assertThat(first).isNotDone();
+        assertThat(second).isNotDone();
+        answer.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS).accepted()).isTrue();
+        assertThat(second.get(10, TimeUnit.SECONDS).accepted()).isTrue();
+        assertThat(jwks.fetches()).isEqualTo(1);
+    }
+
+    @Test
+    void aFetchThatDoesNotAnswerInTimeIsAnAuthorizerFailure() throws Exception {
+        CountDownLatch answer = jwks.holdAnswers();
+        CognitoKeys impatient = new CognitoKeys(CognitoKeys.jwksUrlOverrides(Map.of(
+                "turnpike.cognito." + POOL + ".jwksUrl", jwks.url())), CognitoKeys.defaultClient(), clock,
+                Duration.ofMillis(200));
+        CognitoResult result = new CognitoVerifier(List.of(POOL_ARN), impatient, clock)
+                .verify(sign(idClaims().build(), key1), List.of()).get(10, TimeUnit.SECONDS);
+        answer.countDown();
+        assertThat(result.error().type()).isEqualTo(GatewayResponseType.AUTHORIZER_FAILURE);
+        assertThat(result.error().detail()).startsWith("keys of user pool us-east-1_TestPool unavailable: ");
     }
 
     @Test

@@ -133,7 +133,8 @@ class AccessDecisionTest {
                 .isEqualTo("User: anonymous is not authorized to perform: execute-api:Invoke on resource: "
                         + "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/pets");
         assertThat(AccessDecision.withLambdaAuthorizer(saying("Neither"), authorizerSaying("Deny"), ANONYMOUS)
-                .orElseThrow().message()).isEqualTo("User is not authorized to access this resource with an explicit deny");
+                .orElseThrow().message())
+                .isEqualTo("User is not authorized to access this resource with an explicit deny");
         assertThat(AccessDecision.withLambdaAuthorizer(saying("Neither"), authorizerSaying("Neither"), ANONYMOUS)
                 .orElseThrow().message()).isEqualTo("User is not authorized to access this resource");
         assertThat(AccessDecision.withIam(saying("Neither"), saying("Deny"), ANONYMOUS.withCaller(OTHER_ACCOUNT))

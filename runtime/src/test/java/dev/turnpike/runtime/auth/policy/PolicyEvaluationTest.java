@@ -124,8 +124,8 @@ class PolicyEvaluationTest {
         assertThat(evaluate(everyone, anonymous)).isEqualTo(ALLOW);
         assertThat(evaluate(byAccount, anonymous.withCaller(new CallerPrincipal("210987654321",
                 "arn:aws:iam::210987654321:user/bob")))).isEqualTo(IMPLICIT_DENY);
-        String service = "{\"Statement\": {\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"lambda.amazonaws.com\"},"
-                + " \"Action\": \"*\", \"Resource\": \"*\"}}";
+        String service = "{\"Statement\": {\"Effect\": \"Allow\", "
+                + "\"Principal\": {\"Service\": \"lambda.amazonaws.com\"}, \"Action\": \"*\", \"Resource\": \"*\"}}";
         assertThat(evaluate(service, alice)).isEqualTo(IMPLICIT_DENY);
     }
 
