@@ -108,7 +108,7 @@ class JettyLambdaAuthorizersTest {
 
         // The cached policy names /secure/tenants/a only: as on AWS, another method is denied while it is cached.
         assertError(get("/dev/secure/tenants/b?plan=cache-test", "X-Tenant", "acme"), 403,
-                "{\"message\":\"User is not authorized to access this resource\"}", "AccessDeniedException");
+                "{\"Message\":\"User is not authorized to access this resource\"}", "AccessDeniedException");
 
         HttpResponse<String> otherIdentity = get("/dev/secure/tenants/b?plan=other", "X-Tenant", "acme");
         assertThat(otherIdentity.statusCode()).isEqualTo(200);

@@ -1,5 +1,7 @@
 package dev.turnpike.runtime.auth;
 
+import dev.turnpike.runtime.auth.policy.PolicyDocument;
+import dev.turnpike.runtime.auth.policy.PolicyParseException;
 import dev.turnpike.runtime.integration.ContextVariables;
 import dev.turnpike.runtime.integration.LambdaInvoker;
 import dev.turnpike.runtime.integration.QueryString;
@@ -32,8 +34,8 @@ public final class LambdaAuthorizers {
 
     private static final System.Logger LOG = System.getLogger(LambdaAuthorizers.class.getName());
 
-    /** The function's answer, parsed. {@code policy} is the policy document as the function returned it. */
-    public record Answer(String principalId, JsonObject policy, AuthorizerContext context) {
+    /** The function's answer, parsed; the policy is evaluated for each method it is used for. */
+    public record Answer(String principalId, PolicyDocument policy, AuthorizerContext context) {
     }
 
     /** An answer to evaluate for the method, or the error to send instead. */
@@ -160,9 +162,15 @@ public final class LambdaAuthorizers {
         }
         String principalId = principal instanceof JsonString s ? s.getString() : principal.toString();
         JsonValue policy = output.get("policyDocument");
-        if (!(policy instanceof JsonObject policyDocument)) {
+        if (!(policy instanceof JsonObject policyObject)) {
             throw new IllegalArgumentException("Could not parse policy: the authorizer's output has no policyDocument"
                     + " object");
+        }
+        PolicyDocument policyDocument;
+        try {
+            policyDocument = PolicyDocument.from(policyObject);
+        } catch (PolicyParseException e) {
+            throw new IllegalArgumentException("Could not parse policy: " + String.join("; ", e.problems()));
         }
         Map<String, Object> context = new LinkedHashMap<>();
         JsonValue contextValue = output.get("context");

@@ -65,7 +65,12 @@ public final class Gateway implements AutoCloseable {
         this.integrations = new Integrations(api, config, backendClient);
         this.gatewayResponses = GatewayResponses.of(api.gatewayResponses(), api.source());
         this.requestValidation = new RequestValidation(api);
-        this.authorization = new Authorization(api, apiKeys, integrations.lambda());
+        try {
+            this.authorization = new Authorization(api, config, apiKeys, integrations.lambda());
+        } catch (RuntimeException e) {
+            integrations.close(); // its in-process functions have threads
+            throw e;
+        }
     }
 
     /** A gateway for {@code api}; throws {@link ConfigException} when a method setting names no method of it. */
@@ -259,7 +264,12 @@ public final class Gateway implements AutoCloseable {
             if (backendTrust != null) {
                 client.sslContext(backendTrust);
             }
-            return new Gateway(api, config, client.build(), executor);
+            try {
+                return new Gateway(api, config, client.build(), executor);
+            } catch (RuntimeException e) {
+                executor.shutdown();
+                throw e;
+            }
         }
     }
 

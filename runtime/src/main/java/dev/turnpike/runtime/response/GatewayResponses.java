@@ -155,16 +155,12 @@ public final class GatewayResponses {
     }
 
     /**
-     * {@code message}, except for a Lambda authorizer's explicit deny, which AWS answers with {@code Message}: that
-     * answer comes from IAM's wording, not from the gateway response's template.
+     * {@code message}, except for a denial by policy (a resource policy, an authorizer's or an IAM identity
+     * policy), which AWS answers with {@code Message}: that answer is IAM's, not the gateway response template's.
      */
     private static String messageKey(GatewayError error) {
-        return error.type() == GatewayResponseType.ACCESS_DENIED && error.message() != null
-                && error.message().equals(EXPLICIT_DENY) ? "Message" : "message";
+        return error.type() == GatewayResponseType.ACCESS_DENIED && error.message() != null ? "Message" : "message";
     }
-
-    /** AWS's message when a Lambda authorizer's policy denies the method explicitly. */
-    public static final String EXPLICIT_DENY = "User is not authorized to access this resource with an explicit deny";
 
     private static Map<String, Object> errorContext(GatewayError error) {
         Map<String, Object> context = new HashMap<>();

@@ -22,7 +22,7 @@ class LambdaAuthorizerAnswerTest {
                 {"principalId": "user|a1", "policyDocument": {"Version": "2012-10-17", "Statement": []},
                  "context": {"s": "x", "n": 1, "b": true, "gone": null}, "usageIdentifierKey": "key"}"""));
         assertThat(answer.principalId()).isEqualTo("user|a1");
-        assertThat(answer.policy().getString("Version")).isEqualTo("2012-10-17");
+        assertThat(answer.policy().version()).isEqualTo("2012-10-17");
         assertThat(answer.context().context()).containsExactlyInAnyOrderEntriesOf(
                 Map.of("s", "x", "n", 1, "b", true));
         assertThat(answer.context().usageIdentifierKey()).isEqualTo("key");
@@ -30,6 +30,9 @@ class LambdaAuthorizerAnswerTest {
 
     @Test
     void whatApiGatewayRefusesIsAConfigurationError() {
+        assertThatThrownBy(() -> LambdaAuthorizers.parse(json(
+                "{\"principalId\": \"p\", \"policyDocument\": {\"Statement\": [{\"Effect\": \"allow\"}]}}")))
+                .hasMessageStartingWith("Could not parse policy: Statement[0].Effect: must be Allow or Deny");
         assertThatThrownBy(() -> LambdaAuthorizers.parse(json("\"Allow\"")))
                 .hasMessage("the authorizer's output is not a JSON object");
         assertThatThrownBy(() -> LambdaAuthorizers.parse(json("{\"policyDocument\": {}}")))
@@ -37,7 +40,7 @@ class LambdaAuthorizerAnswerTest {
         assertThatThrownBy(() -> LambdaAuthorizers.parse(json("{\"principalId\": \"p\", \"policyDocument\": \"x\"}")))
                 .hasMessage("Could not parse policy: the authorizer's output has no policyDocument object");
         assertThatThrownBy(() -> LambdaAuthorizers.parse(json(
-                "{\"principalId\": \"p\", \"policyDocument\": {}, \"context\": {\"nested\": {\"a\": 1}}}")))
+                "{\"principalId\": \"p\", \"policyDocument\": {\"Statement\": []}, \"context\": {\"nested\": {\"a\": 1}}}")))
                 .hasMessage("context value 'nested' is an object or array; an authorizer's context holds strings,"
                         + " numbers and booleans");
     }
