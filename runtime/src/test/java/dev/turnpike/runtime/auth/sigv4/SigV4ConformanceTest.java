@@ -1,7 +1,6 @@
 package dev.turnpike.runtime.auth.sigv4;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -14,9 +13,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Test;
 
 /**
  * Drives AWS's SigV4 test suites in {@code shared/conformance/sigv4} (see its {@code SOURCES.md}): every expected
@@ -28,58 +28,89 @@ class SigV4ConformanceTest {
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
     private static final Instant SUITE_TIME = Instant.parse("2015-08-30T12:36:00Z");
 
-    /**
-     * The 2015 suite folds {@code My-Header1:value1 / value2 / value3} into {@code value1,value2,value3}; current
-     * SDKs and the v4 suite sign {@code value1 value2 value3}, which is what AWS verifies. See SOURCES.md.
-     */
-    private static final String LEGACY_MULTILINE_BUG = "get-header-value-multiline";
+    /** Cases that do not pass, each with the reason; a listed case that starts passing fails the test. */
+    static final Map<String, String> KNOWN_FAILURES = Map.of(
+            "legacy-2015/get-header-value-multiline", "the 2015 suite canonicalises folded header lines as "
+                    + "value1,value2,value3; current SDKs, the v4 suite and AWS use value1 value2 value3 "
+                    + "(SOURCES.md), which v4/get-header-value-multiline passes");
 
-    @TestFactory
-    Stream<DynamicTest> v4SuiteHeaderAndPresignedForms() throws IOException {
-        List<DynamicTest> tests = new ArrayList<>();
+    /** One suite case: throws when the verifier disagrees with it. */
+    private interface SuiteCase {
+        void check() throws IOException;
+    }
+
+    @Test
+    void v4SuiteHeaderAndPresignedForms() throws IOException {
+        Map<String, SuiteCase> cases = new TreeMap<>();
         for (Path caseDir : caseDirectories(suiteRoot().resolve("v4"))) {
             JsonObject context = json(caseDir.resolve("context.json"));
             for (String form : List.of("header", "query")) {
-                String name = caseDir.getFileName() + " (" + form + ")";
-                tests.add(dynamicTest(name, () -> assertV4Case(caseDir, context, form)));
+                cases.put("v4/" + caseDir.getFileName() + " (" + form + ")", () -> assertV4Case(caseDir, context, form));
             }
         }
-        assertThat(tests).hasSize(76);
-        return tests.stream();
+        assertThat(cases).hasSize(76);
+        runAndReport("v4", cases);
     }
 
-    @TestFactory
-    Stream<DynamicTest> legacy2015Suite() throws IOException {
-        List<DynamicTest> tests = new ArrayList<>();
+    @Test
+    void legacy2015Suite() throws IOException {
+        Map<String, SuiteCase> cases = new TreeMap<>();
         try (Stream<Path> files = Files.walk(suiteRoot().resolve("legacy-2015"))) {
-            for (Path sreq : files.filter(f -> f.toString().endsWith(".sreq")).sorted().toList()) {
+            for (Path sreq : files.filter(f -> f.toString().endsWith(".sreq")).toList()) {
                 String name = sreq.getFileName().toString().replace(".sreq", "");
-                if (!name.equals(LEGACY_MULTILINE_BUG)) {
-                    tests.add(dynamicTest(name, () -> assertLegacyCase(sreq.getParent(), name)));
-                }
+                cases.put("legacy-2015/" + name, () -> assertLegacyCase(sreq.getParent(), name));
             }
         }
-        assertThat(tests).hasSize(30);
-        return tests.stream();
+        assertThat(cases).hasSize(31);
+        runAndReport("legacy-2015", cases);
     }
 
     /** API Gateway normalises every path, so an S3-style signature over dot segments or {@code //} is refused. */
-    @TestFactory
-    Stream<DynamicTest> unnormalizedSignaturesAreRefusedByApiGateway() throws IOException {
-        List<DynamicTest> tests = new ArrayList<>();
+    @Test
+    void unnormalizedSignaturesAreRefusedByApiGateway() throws IOException {
+        int refused = 0;
         for (Path caseDir : caseDirectories(suiteRoot().resolve("v4"))) {
-            String name = caseDir.getFileName().toString();
             SuiteRequest signed = SuiteRequest.parse(Files.readAllBytes(caseDir.resolve("header-signed-request.txt")));
-            if (name.endsWith("-unnormalized") && !CanonicalRequest.normalizedPath(signed.path()).equals(signed.path())) {
-                tests.add(dynamicTest(name, () -> {
-                    SigV4Result result = verifier(null, true).verify(signed.signedRequest(), SUITE_TIME);
-                    assertThat(result).isInstanceOf(SigV4Failure.class);
-                    assertThat(((SigV4Failure) result).errorType()).isEqualTo("InvalidSignatureException");
-                }));
+            boolean s3Style = caseDir.getFileName().toString().endsWith("-unnormalized");
+            if (s3Style && !CanonicalRequest.normalizedPath(signed.path()).equals(signed.path())) {
+                SigV4Result result = verifier(null, true).verify(signed.signedRequest(), SUITE_TIME);
+                assertThat(result).as(caseDir.getFileName().toString()).isInstanceOfSatisfying(SigV4Failure.class,
+                        failure -> assertThat(failure.errorType()).isEqualTo("InvalidSignatureException"));
+                refused++;
             }
         }
-        assertThat(tests).hasSize(6);
-        return tests.stream();
+        assertThat(refused).isEqualTo(6);
+    }
+
+    private static void runAndReport(String suite, Map<String, SuiteCase> cases) {
+        List<String> failures = new ArrayList<>();
+        List<String> passedButKnown = new ArrayList<>();
+        int passed = 0;
+        for (Map.Entry<String, SuiteCase> suiteCase : cases.entrySet()) {
+            String problem = null;
+            try {
+                suiteCase.getValue().check();
+            } catch (AssertionError | IOException | RuntimeException e) {
+                problem = e.getMessage();
+            }
+            if (problem == null) {
+                passed++;
+                if (KNOWN_FAILURES.containsKey(suiteCase.getKey())) {
+                    passedButKnown.add(suiteCase.getKey());
+                }
+            } else if (!KNOWN_FAILURES.containsKey(suiteCase.getKey())) {
+                failures.add(suiteCase.getKey() + ": " + problem);
+            }
+        }
+        System.out.println("SigV4 conformance " + suite + ": " + passed + "/" + cases.size() + " cases pass");
+        KNOWN_FAILURES.forEach((name, reason) -> {
+            if (name.startsWith(suite + "/")) {
+                System.out.println("  known: " + name + ": " + reason);
+            }
+        });
+        failures.forEach(failure -> System.out.println("  FAIL " + failure));
+        assertThat(failures).as("cases of the " + suite + " suite the verifier disagrees with").isEmpty();
+        assertThat(passedButKnown).as("known failures that now pass: remove them from KNOWN_FAILURES").isEmpty();
     }
 
     private static void assertV4Case(Path caseDir, JsonObject context, String form) throws IOException {
@@ -144,8 +175,12 @@ class SigV4ConformanceTest {
         }
     }
 
-    /** {@code shared/} sits beside the project root (or the worktree); look upwards from the module. */
+    /** {@code -Dturnpike.shared} if given, else the nearest {@code shared/} above the module. */
     static Path suiteRoot() {
+        String configured = System.getProperty("turnpike.shared");
+        if (configured != null) {
+            return Path.of(configured, "conformance", "sigv4");
+        }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared/conformance/sigv4");
             if (Files.isDirectory(candidate)) {
