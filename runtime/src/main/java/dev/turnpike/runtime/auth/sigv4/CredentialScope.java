@@ -34,9 +34,9 @@ record CredentialScope(String accessKeyId, String date, String region, String se
         }
         String requestDay = requestTime.substring(0, 8);
         if (!date.equals(requestDay)) {
-            problems.append("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '")
-                    .append(date).append("' != '").append(requestDay).append("', from '").append(requestTime)
-                    .append("'.");
+            problems.append("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from ")
+                    .append("HTTP: '").append(date).append("' != '").append(requestDay)
+                    .append("', from '").append(requestTime).append("'.");
         }
         if (!problems.isEmpty()) {
             throw new SigV4Rejection(SigV4Failures.badCredentialScope(problems.toString()));

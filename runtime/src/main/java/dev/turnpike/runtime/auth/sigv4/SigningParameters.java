@@ -129,8 +129,9 @@ record SigningParameters(String algorithm, String credential, List<String> signe
         if (expires == null) {
             return null;
         }
-        long seconds = expires.length() > 0 && expires.length() <= 7 && expires.chars().allMatch(c -> c >= '0' && c <= '9')
-                ? Long.parseLong(expires) : -1;
+        boolean digitsOnly = !expires.isEmpty() && expires.length() <= 7
+                && expires.chars().allMatch(c -> c >= '0' && c <= '9');
+        long seconds = digitsOnly ? Long.parseLong(expires) : -1;
         if (seconds < 1 || seconds > LONGEST_PRESIGNED_SECONDS) {
             throw new SigV4Rejection(SigV4Failures.badExpires(expires));
         }

@@ -45,7 +45,8 @@ class SigV4ConformanceTest {
         for (Path caseDir : caseDirectories(suiteRoot().resolve("v4"))) {
             JsonObject context = json(caseDir.resolve("context.json"));
             for (String form : List.of("header", "query")) {
-                cases.put("v4/" + caseDir.getFileName() + " (" + form + ")", () -> assertV4Case(caseDir, context, form));
+                cases.put("v4/" + caseDir.getFileName() + " (" + form + ")",
+                        () -> assertV4Case(caseDir, context, form));
             }
         }
         assertThat(cases).hasSize(76);

@@ -38,7 +38,8 @@ class SigV4FailureTest {
                 headers("AWS4-HMAC-SHA256 Credential=" + CREDENTIAL + ", SignedHeaders=host, Signature=ab"),
                 SignedRequest.EMPTY_BODY_SHA256);
 
-        thenInvalid(request, "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.");
+        thenInvalid(request,
+                "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.");
     }
 
     @Test

@@ -95,6 +95,7 @@ class SigV4FuzzTest {
     }
 
     private char randomChar() {
-        return random.nextInt(10) == 0 ? (char) random.nextInt(0x10000) : ALPHABET.charAt(random.nextInt(ALPHABET.length()));
+        return random.nextInt(10) == 0 ? (char) random.nextInt(0x10000)
+                : ALPHABET.charAt(random.nextInt(ALPHABET.length()));
     }
 }

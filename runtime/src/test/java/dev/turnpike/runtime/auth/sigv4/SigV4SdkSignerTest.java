@@ -100,7 +100,8 @@ class SigV4SdkSignerTest {
         Headers otherTenant = signed.headers().copy().set("X-Tenant", "red");
         Headers otherDate = signed.headers().copy().set("X-Amz-Date", "20261125T101531Z");
 
-        assertMismatch(new SignedRequest("GET", "/prod/pets/7", signed.rawQuery(), otherTenant, signed.bodySha256Hex()));
+        assertMismatch(new SignedRequest("GET", "/prod/pets/7", signed.rawQuery(), otherTenant,
+                signed.bodySha256Hex()));
         assertMismatch(new SignedRequest("GET", "/prod/pets/7", "page=2", signed.headers(), signed.bodySha256Hex()));
         assertMismatch(new SignedRequest("GET", "/prod/pets/8", signed.rawQuery(), signed.headers(),
                 signed.bodySha256Hex()));
