@@ -1,6 +1,9 @@
 package dev.turnpike.runtime.auth.sigv4;
 
 import dev.turnpike.runtime.http.Headers;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -26,5 +29,14 @@ public record SignedRequest(String method, String rawPath, String rawQuery, Head
         Objects.requireNonNull(rawPath, "rawPath");
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(bodySha256Hex, "bodySha256Hex");
+    }
+
+    /** The lowercase hex SHA-256 of {@code bytes}, as {@link #bodySha256Hex} wants a body's. */
+    public static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
     }
 }

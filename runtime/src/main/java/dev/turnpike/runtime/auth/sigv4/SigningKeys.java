@@ -2,7 +2,6 @@ package dev.turnpike.runtime.auth.sigv4;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
@@ -49,11 +48,7 @@ final class SigningKeys {
     }
 
     static String sha256Hex(String data) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(data.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return SignedRequest.sha256Hex(data.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] hmac(byte[] key, String data) {

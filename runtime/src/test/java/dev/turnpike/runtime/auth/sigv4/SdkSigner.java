@@ -73,6 +73,6 @@ final class SdkSigner {
             received.add("Host", HOST);
         }
         return new SignedRequest(method, signed.encodedPath(), signed.getUri().getRawQuery(), received,
-                SuiteRequest.sha256Hex(payload));
+                SignedRequest.sha256Hex(payload));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.turnpike.runtime.http.Headers;
 import dev.turnpike.runtime.response.GatewayResponseType;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -85,7 +86,7 @@ class SigV4SdkSignerTest {
         // The SDK signs the hash it sent as x-amz-content-sha256; AWS still hashes the body it received.
         String canonical = "POST\n/prod/pets\n\nhost:" + SdkSigner.HOST + "\nx-amz-content-sha256:"
                 + signed.bodySha256Hex() + "\nx-amz-date:20261125T101530Z\n\nhost;x-amz-content-sha256;x-amz-date\n"
-                + SuiteRequest.sha256Hex("{\"name\":\"Max\"}".getBytes());
+                + SignedRequest.sha256Hex("{\"name\":\"Max\"}".getBytes(StandardCharsets.UTF_8));
         String stringToSign = "AWS4-HMAC-SHA256\n20261125T101530Z\n20261125/us-east-1/execute-api/aws4_request\n"
                 + SigningKeys.sha256Hex(canonical);
         assertThat(failure).isEqualTo(new SigV4Failure(403, MISMATCH + canonical
@@ -150,6 +151,6 @@ class SigV4SdkSignerTest {
 
     private static SignedRequest withBody(SignedRequest request, String body) {
         return new SignedRequest(request.method(), request.rawPath(), request.rawQuery(), request.headers(),
-                SuiteRequest.sha256Hex(body.getBytes()));
+                SignedRequest.sha256Hex(body.getBytes(StandardCharsets.UTF_8)));
     }
 }

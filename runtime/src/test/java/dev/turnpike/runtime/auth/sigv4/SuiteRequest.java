@@ -2,9 +2,6 @@ package dev.turnpike.runtime.auth.sigv4;
 
 import dev.turnpike.runtime.http.Headers;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * A request file of the SigV4 test suites: request line, {@code Name:value} headers (folded continuation lines
@@ -51,14 +48,6 @@ record SuiteRequest(String method, String path, String query, Headers headers, b
     }
 
     SignedRequest signedRequest() {
-        return new SignedRequest(method, path, query, headers, sha256Hex(body));
-    }
-
-    static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new SignedRequest(method, path, query, headers, SignedRequest.sha256Hex(body));
     }
 }
