@@ -13,6 +13,7 @@ final class ServletClientRequest implements ClientRequest {
 
     private final String method;
     private final String path;
+    private final String requestUri;
     private final String rawQuery;
     private final Headers headers;
     private final String remoteAddress;
@@ -26,6 +27,7 @@ final class ServletClientRequest implements ClientRequest {
         String uri = request.getRequestURI();
         String context = request.getContextPath();
         this.path = context.isEmpty() ? uri : uri.substring(context.length());
+        this.requestUri = uri;
         this.rawQuery = request.getQueryString();
         this.headers = new Headers();
         for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements();) {
@@ -49,6 +51,11 @@ final class ServletClientRequest implements ClientRequest {
     @Override
     public String path() {
         return path;
+    }
+
+    @Override
+    public String requestUri() {
+        return requestUri;
     }
 
     @Override

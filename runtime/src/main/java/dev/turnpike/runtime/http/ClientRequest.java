@@ -15,6 +15,14 @@ public interface ClientRequest {
     /** The path below the web application's context path, still percent-encoded, starting with {@code /}. */
     String path();
 
+    /**
+     * The path as the client sent it, the web application's context path included, percent-encoded: what a SigV4
+     * signature covers. The same as {@link #path()} where the gateway is at the root.
+     */
+    default String requestUri() {
+        return path();
+    }
+
     /** The query string as received (percent-encoded), without {@code ?}; {@code null} when there is none. */
     String rawQuery();
 

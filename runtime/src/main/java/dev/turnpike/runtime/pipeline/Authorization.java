@@ -11,7 +11,18 @@ import dev.turnpike.runtime.auth.policy.PolicyDocument;
 import dev.turnpike.runtime.auth.policy.PolicyParseException;
 import dev.turnpike.runtime.auth.policy.RequestFacts;
 import dev.turnpike.runtime.auth.policy.VpcEndpoints;
+import dev.turnpike.runtime.auth.CallerIdentity;
+import dev.turnpike.runtime.auth.policy.CallerPrincipal;
+import dev.turnpike.runtime.auth.sigv4.IamCredentials;
+import dev.turnpike.runtime.auth.sigv4.IamPrincipal;
+import dev.turnpike.runtime.auth.sigv4.SigV4Failure;
+import dev.turnpike.runtime.auth.sigv4.SigV4Result;
+import dev.turnpike.runtime.auth.sigv4.SigV4Verifier;
+import dev.turnpike.runtime.auth.sigv4.SignedRequest;
+import dev.turnpike.runtime.config.ConfigException;
 import dev.turnpike.runtime.config.TurnpikeConfig;
+import dev.turnpike.runtime.http.ClientRequest;
+import dev.turnpike.runtime.integration.RequestBodies;
 import dev.turnpike.runtime.integration.LambdaInvoker;
 import dev.turnpike.runtime.model.Authorizer;
 import dev.turnpike.runtime.model.GeneratedApi;
@@ -19,14 +30,19 @@ import dev.turnpike.runtime.model.Operation;
 import dev.turnpike.runtime.response.GatewayError;
 import dev.turnpike.runtime.response.GatewayResponseType;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Who may call the method, decided as API Gateway decides it: a private API only through a VPC endpoint; the
- * method's authorization type ({@code CUSTOM}: a Lambda authorizer, {@code COGNITO_USER_POOLS}) combined with the
+ * method's authorization type ({@code AWS_IAM}: SigV4, {@code CUSTOM}: a Lambda authorizer,
+ * {@code COGNITO_USER_POOLS}) combined with the
  * resource policy by AWS's evaluation table ({@link AccessDecision}); then the API key. The API key comes last
  * because a Lambda authorizer may be where it comes from ({@code apiKeySource: AUTHORIZER}).
  */
@@ -38,6 +54,10 @@ final class Authorization {
     private final VpcEndpoints vpcEndpoints;
     private final LambdaAuthorizers lambdaAuthorizers;
     private final Map<Authorizer, CognitoVerifier> cognitoVerifiers = new HashMap<>();
+    private final SigV4Verifier sigV4;
+    private final Map<String, PolicyDocument> identityPolicies;
+
+    private static final PolicyDocument ALLOW_INVOKE = allowInvoke();
 
     /** Throws IllegalArgumentException for a resource policy or user pool ARN the gateway cannot use. */
     Authorization(GeneratedApi api, TurnpikeConfig config, ApiKeys apiKeys, LambdaInvoker lambda) {
@@ -46,6 +66,8 @@ final class Authorization {
         this.resourcePolicy = resourcePolicy(api);
         this.vpcEndpoints = VpcEndpoints.fromConfig(config.values());
         this.lambdaAuthorizers = new LambdaAuthorizers(lambda, System::currentTimeMillis);
+        this.sigV4 = SigV4Verifier.forExecuteApi(IamCredentials.fromConfig(config.values()), config.region());
+        this.identityPolicies = identityPolicies(config.values());
         CognitoKeys keys = null;
         for (Operation operation : api.operations()) {
             Authorizer authorizer = operation.authorizer();
@@ -116,11 +138,76 @@ final class Authorization {
                     });
         }
         if (operation.authorizationType().equals("AWS_IAM")) {
-            return done(GatewayError.of(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN,
-                    "AWS_IAM is not served yet; the method is refused rather than served without authorization"));
+            return iam(exchange, facts);
         }
         Optional<AccessDenial> refused = AccessDecision.resourcePolicyOnly(resourcePolicy, facts);
         return done(refused.isPresent() ? refused.get().toGatewayError() : apiKey(exchange));
+    }
+
+    /**
+     * {@code AWS_IAM}: the Signature Version 4 of the request, its body included (read here once and replayed), then
+     * the caller's identity policy with the resource policy.
+     */
+    private CompletableFuture<GatewayError> iam(Exchange exchange, RequestFacts facts) {
+        ClientRequest request = exchange.clientRequest();
+        return RequestBodies.read(request).handle((body, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                return cause instanceof RequestBodies.TooLarge
+                        ? GatewayError.of(GatewayResponseType.REQUEST_TOO_LARGE, cause.getMessage())
+                        : GatewayError.of(GatewayResponseType.DEFAULT_4XX, "reading the body failed: " + cause);
+            }
+            exchange.clientRequest(new ReplayedRequest(request, body));
+            SigV4Result result = sigV4.verify(new SignedRequest(request.method(), request.requestUri(),
+                    request.rawQuery(), request.headers(), SignedRequest.sha256Hex(body)), Instant.now());
+            if (result instanceof SigV4Failure refused) {
+                return refused.toGatewayError();
+            }
+            IamPrincipal principal = ((SigV4Result.Verified) result).principal();
+            Optional<AccessDenial> denied = AccessDecision.withIam(resourcePolicy,
+                    identityPolicies.getOrDefault(principal.accessKeyId(), ALLOW_INVOKE),
+                    facts.withCaller(new CallerPrincipal(principal.accountId(), principal.arn())));
+            if (denied.isPresent()) {
+                return denied.get().toGatewayError();
+            }
+            exchange.caller(new CallerIdentity(principal.accessKey(), principal.accountId(), principal.caller(),
+                    principal.user(), principal.userArn()));
+            return apiKey(exchange);
+        });
+    }
+
+    /**
+     * The identity policies of {@code turnpike.iam.<accessKeyId>.policy}. A principal without one may invoke every
+     * method: configuring its credentials for this gateway is the grant.
+     */
+    private static Map<String, PolicyDocument> identityPolicies(Map<String, String> values) {
+        Map<String, PolicyDocument> policies = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith("turnpike.iam.") && key.endsWith(".policy")) {
+                try {
+                    policies.put(key.substring("turnpike.iam.".length(), key.length() - ".policy".length()),
+                            PolicyDocument.parse(value));
+                } catch (PolicyParseException e) {
+                    problems.add(key + ": not an IAM policy the gateway can evaluate: "
+                            + String.join("; ", e.problems()));
+                }
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return policies;
+    }
+
+    private static PolicyDocument allowInvoke() {
+        try {
+            return PolicyDocument.parse("{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\","
+                    + " \"Action\": \"execute-api:Invoke\", \"Resource\": \"*\"}]}");
+        } catch (PolicyParseException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static CompletableFuture<GatewayError> done(GatewayError error) {

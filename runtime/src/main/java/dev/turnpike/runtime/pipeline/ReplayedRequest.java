@@ -28,6 +28,11 @@ final class ReplayedRequest implements ClientRequest {
     }
 
     @Override
+    public String requestUri() {
+        return request.requestUri();
+    }
+
+    @Override
     public String rawQuery() {
         return request.rawQuery();
     }

@@ -10,9 +10,15 @@ package dev.turnpike.runtime.response;
  *     gateway response templates; {@code null} when no validation failed
  * @param status where AWS answers this case with another status than the type's default (a failed Lambda proxy
  *     call is a {@code DEFAULT_5XX} with 502); {@code null} for the type's default. A customised status wins.
+ * @param errorType the {@code x-amzn-ErrorType} where AWS sends another than the type's; {@code null} for the type's
  */
 public record GatewayError(GatewayResponseType type, String message, String detail, String validationErrorString,
-        Integer status) {
+        Integer status, String errorType) {
+
+    public GatewayError(GatewayResponseType type, String message, String detail, String validationErrorString,
+            Integer status) {
+        this(type, message, detail, validationErrorString, status, null);
+    }
 
     public GatewayError(GatewayResponseType type, String message, String detail) {
         this(type, message, detail, null, null);
@@ -38,6 +44,14 @@ public record GatewayError(GatewayResponseType type, String message, String deta
 
     public static GatewayError of(GatewayResponseType type, String detail) {
         return new GatewayError(type, null, detail);
+    }
+
+    /**
+     * The {@code x-amzn-ErrorType} to send: the type's, unless AWS names this case otherwise (SigV4's
+     * {@code IncompleteSignatureException} and {@code UnrecognizedClientException} have no gateway response type).
+     */
+    public String errorTypeOrDefault() {
+        return errorType != null ? errorType : type.errorType();
     }
 
     public String messageOrDefault() {

@@ -117,7 +117,7 @@ public final class GatewayResponses {
         if (headers.first("Content-Type") == null) {
             headers.set("Content-Type", contentType);
         }
-        headers.set("x-amzn-ErrorType", error.type().errorType());
+        headers.set("x-amzn-ErrorType", error.errorTypeOrDefault());
         return new Rendered(status(error, customised.spec), headers, body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -146,7 +146,7 @@ public final class GatewayResponses {
     private static Rendered byDefault(GatewayError error) {
         Headers headers = new Headers()
                 .add("Content-Type", JSON)
-                .add("x-amzn-ErrorType", error.type().errorType());
+                .add("x-amzn-ErrorType", error.errorTypeOrDefault());
         return new Rendered(error.statusOrDefault(), headers, defaultBody(error).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -29,6 +29,14 @@ class LambdaAuthorizerAnswerTest {
     }
 
     @Test
+    void nullStatementElementsAreAbsentAsTheJavaEventsLibraryWritesThem() {
+        LambdaAuthorizers.Answer answer = LambdaAuthorizers.parse(json("""
+                {"principalId": "p", "policyDocument": {"Version": "2012-10-17", "Statement": [{"Action":
+                 ["execute-api:Invoke"], "Effect": "Allow", "Resource": ["*"], "Condition": null}]}}"""));
+        assertThat(answer.policy().statements()).hasSize(1);
+    }
+
+    @Test
     void whatApiGatewayRefusesIsAConfigurationError() {
         assertThatThrownBy(() -> LambdaAuthorizers.parse(json(
                 "{\"principalId\": \"p\", \"policyDocument\": {\"Statement\": [{\"Effect\": \"allow\"}]}}")))

@@ -62,7 +62,15 @@ final class PolicyParser {
         return new PolicyDocument(version, statements, problems);
     }
 
-    private void addStatement(List<Statement> statements, JsonObject json, String where) {
+    private void addStatement(List<Statement> statements, JsonObject written, String where) {
+        // A null element is an absent one: the aws-lambda-java-events IamPolicyResponse writes "Condition": null.
+        jakarta.json.JsonObjectBuilder present = jakarta.json.Json.createObjectBuilder();
+        written.forEach((name, value) -> {
+            if (value.getValueType() != JsonValue.ValueType.NULL) {
+                present.add(name, value);
+            }
+        });
+        JsonObject json = present.build();
         int errorsBefore = errors.size();
         for (String element : json.keySet()) {
             if (!STATEMENT_ELEMENTS.contains(element)) {

@@ -23,8 +23,8 @@ public record SigV4Failure(int status, String message, String errorType, Gateway
         Objects.requireNonNull(responseType, "responseType");
     }
 
-    /** This failure as the pipeline's error value; {@link #errorType} goes to the log detail. */
+    /** This failure as the pipeline's error value, AWS's {@link #errorType} included. */
     public GatewayError toGatewayError() {
-        return new GatewayError(responseType, message, "SigV4 " + errorType, null, status);
+        return new GatewayError(responseType, message, "SigV4 " + errorType, null, status, errorType);
     }
 }
