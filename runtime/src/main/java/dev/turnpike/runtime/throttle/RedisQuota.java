@@ -8,15 +8,16 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One key's quota count in Redis: one counter per period ({@code <prefix><periodStartMillis>}), expiring when the
- * period ends. Counting and checking is one script, so nodes never count past the limit together.
+ * One key's quota count in Redis: one counter per period ({@code <prefix><periodStartMillis>}). Counting and
+ * checking is one script, so nodes never count past the limit together. A counter expires one period length after
+ * its first request, so at or after its period's end: relative to Redis's clock, whatever the gateway's says.
  */
 final class RedisQuota extends QuotaLimiter {
 
-    /** KEYS[1] the period's counter; ARGV[1] the limit, ARGV[2] the period's end (epoch ms). 1 = taken. */
+    /** KEYS[1] the period's counter; ARGV[1] the limit, ARGV[2] the period's length (ms). 1 = taken. */
     private static final String TAKE = """
             local used = redis.call('INCR', KEYS[1])
-            if used == 1 then redis.call('PEXPIREAT', KEYS[1], ARGV[2]) end
+            if used == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
             if used > tonumber(ARGV[1]) then redis.call('DECR', KEYS[1]) return 0 end
             return 1""";
     /** Only a counter that still exists: a period that ended has nothing to give back to. */
@@ -25,7 +26,7 @@ final class RedisQuota extends QuotaLimiter {
             return 0""";
 
     /** The current period's counter and script arguments, replaced when a new period starts. */
-    private record Period(long start, long end, String[] counter, byte[] limitArg, byte[] endArg) {
+    private record Period(long start, long end, String[] counter, byte[] limitArg, byte[] lengthArg) {
     }
 
     private final RedisAsyncCommands<String, byte[]> redis;
@@ -46,7 +47,7 @@ final class RedisQuota extends QuotaLimiter {
     @Override
     CompletableFuture<Boolean> tryTake() {
         Period now = current();
-        return redis.<Boolean>eval(TAKE, ScriptOutputType.BOOLEAN, now.counter(), now.limitArg(), now.endArg())
+        return redis.<Boolean>eval(TAKE, ScriptOutputType.BOOLEAN, now.counter(), now.limitArg(), now.lengthArg())
                 .toCompletableFuture();
     }
 
@@ -69,7 +70,8 @@ final class RedisQuota extends QuotaLimiter {
         }
         long start = quota.periodStart(nowMillis);
         long end = quota.periodEnd(start);
-        Period next = new Period(start, end, new String[] {prefix + start}, ascii(quota.limit()), ascii(end));
+        Period next = new Period(start, end, new String[] {prefix + start}, ascii(quota.limit()),
+                ascii(end - start));
         period = next;
         return next;
     }
