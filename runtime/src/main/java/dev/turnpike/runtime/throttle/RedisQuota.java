@@ -29,13 +29,16 @@ final class RedisQuota extends QuotaLimiter {
     private record Period(long start, long end, String[] counter, byte[] limitArg, byte[] lengthArg) {
     }
 
-    private final RedisAsyncCommands<String, byte[]> redis;
+    private static final CompletableFuture<Long> NOT_CONNECTED =
+            RedisConnection.NOT_CONNECTED.thenApply(taken -> 0L);
+
+    private final RedisConnection redis;
     private final String prefix;
     private final Quota quota;
     private final Clock clock;
     private volatile Period period = new Period(Long.MAX_VALUE, Long.MIN_VALUE, null, null, null);
 
-    RedisQuota(RedisAsyncCommands<String, byte[]> redis, String prefix, Quota quota, Clock clock,
+    RedisQuota(RedisConnection redis, String prefix, Quota quota, Clock clock,
             GatewayError refusal) {
         super(refusal);
         this.redis = redis;
@@ -46,19 +49,30 @@ final class RedisQuota extends QuotaLimiter {
 
     @Override
     CompletableFuture<Boolean> tryTake() {
+        RedisAsyncCommands<String, byte[]> commands = redis.commands();
+        if (commands == null) {
+            return RedisConnection.NOT_CONNECTED;
+        }
         Period now = current();
-        return redis.<Boolean>eval(TAKE, ScriptOutputType.BOOLEAN, now.counter(), now.limitArg(), now.lengthArg())
+        return commands.<Boolean>eval(TAKE, ScriptOutputType.BOOLEAN, now.counter(), now.limitArg(), now.lengthArg())
                 .toCompletableFuture();
     }
 
     @Override
     void giveBack() {
-        redis.eval(GIVE_BACK, ScriptOutputType.INTEGER, current().counter());
+        RedisAsyncCommands<String, byte[]> commands = redis.commands();
+        if (commands != null) {
+            commands.eval(GIVE_BACK, ScriptOutputType.INTEGER, current().counter());
+        }
     }
 
     @Override
     CompletableFuture<Long> remaining() {
-        return redis.get(current().counter()[0]).toCompletableFuture().thenApply(used -> quota.limit()
+        RedisAsyncCommands<String, byte[]> commands = redis.commands();
+        if (commands == null) {
+            return NOT_CONNECTED;
+        }
+        return commands.get(current().counter()[0]).toCompletableFuture().thenApply(used -> quota.limit()
                 - (used == null ? 0 : Long.parseLong(new String(used, StandardCharsets.US_ASCII))));
     }
 

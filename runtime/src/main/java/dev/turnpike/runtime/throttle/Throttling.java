@@ -38,12 +38,11 @@ public final class Throttling implements AutoCloseable {
 
     /**
      * Reads and checks the throttling keys of {@code config} and, when {@code turnpike.redis.uri} is set,
-     * connects to Redis.
+     * connects to Redis: now if it answers, else in the background (deciding by the fail mode meanwhile).
      *
      * @param apiId names this API's keys in Redis ({@code turnpike.<apiId>:...})
      * @param clock the time buckets refill by and quota periods follow
      * @throws ConfigException naming every bad key
-     * @throws IllegalStateException if Redis is configured but does not answer
      */
     public static Throttling create(TurnpikeConfig config, String apiId, Clock clock) {
         Objects.requireNonNull(apiId, "apiId");
@@ -55,7 +54,7 @@ public final class Throttling implements AutoCloseable {
         }
         LimiterStore store = settings.redisUri() == null
                 ? new LocalStore(clock)
-                : RedisStore.connect(settings, apiId, clock);
+                : RedisStore.open(settings, apiId, clock);
         return new Throttling(plans, new LimiterTable(store, config.stages(), settings.account(), plans), store);
     }
 

@@ -1,7 +1,6 @@
 package dev.turnpike.runtime.throttle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.turnpike.runtime.config.TurnpikeConfig;
 import dev.turnpike.runtime.response.GatewayError;
@@ -113,12 +112,16 @@ class ThrottlingRedisTest {
     }
 
     @Test
-    void startFailsWhenRedisDoesNotAnswer() {
-        Map<String, String> keys = plan("throttle.rateLimit", "1", "throttle.burstLimit", "1");
-        keys.put("turnpike.redis.uri", "redis://127.0.0.1:1");
-        assertThatThrownBy(() -> Throttling.create(TurnpikeConfig.from(keys), apiId, clock))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("turnpike.redis.uri: cannot connect to Redis at 127.0.0.1:1");
+    void aNodeStartsWhileRedisIsDownAndConnectsWhenItAnswers() {
+        redis.stop();
+        Throttling failClosed;
+        try {
+            failClosed = node(outagePlan("closed"));
+            assertThat(withinTimeout(failClosed)).isEqualTo(GatewayResponseType.DEFAULT_5XX);
+        } finally {
+            redis.start();
+        }
+        assertThat(firstAnswer(failClosed, null)).as("connected in the background").isTrue();
     }
 
     /** Alice's usage plan gold on stage dev with these fields, on the test's Redis. */
