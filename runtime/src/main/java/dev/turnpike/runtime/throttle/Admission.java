@@ -2,6 +2,7 @@ package dev.turnpike.runtime.throttle;
 
 import dev.turnpike.runtime.response.GatewayError;
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +44,7 @@ final class Admission {
 
     private static CompletableFuture<GatewayError> decideLater(Limiter[] first, Limiter[] second, int from,
             CompletableFuture<Boolean> pending, LimiterStore store) {
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         CompletableFuture<Boolean>[] taken = new CompletableFuture[first.length + second.length];
         Arrays.fill(taken, 0, from, Limiter.TAKEN);
         taken[from] = pending;
@@ -89,7 +90,7 @@ final class Admission {
         try {
             failed.join();
             return null;
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+        } catch (CompletionException | CancellationException e) {
             return e.getCause() != null ? e.getCause() : e;
         }
     }

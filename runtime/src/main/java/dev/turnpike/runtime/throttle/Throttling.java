@@ -66,6 +66,8 @@ public final class Throttling implements AutoCloseable {
      *
      * <p>In memory the future is already complete (and shared: never obtrude a value). With Redis it completes on
      * a Lettuce I/O thread within {@code turnpike.redis.timeoutMillis}: continue on your own executor.
+     *
+     * @throws IllegalArgumentException if the request's stage is not served
      */
     public CompletableFuture<GatewayError> admit(ThrottleRequest request) {
         Limiter[] route = table.forRoute(request.stage(), request.resourcePath(), request.httpMethod());
@@ -76,13 +78,19 @@ public final class Throttling implements AutoCloseable {
         if (keyName == null) {
             return Admission.admit(route, Admission.NO_LIMITERS, store);
         }
+        if (!usagePlans.isEnabled(keyName)) {
+            return forbidden("API key '" + keyName + "' is disabled or unknown");
+        }
         Limiter[] key = table.forKey(request.stage(), keyName, request.resourcePath(), request.httpMethod());
-        if (key == null || !usagePlans.isEnabled(keyName)) {
-            return CompletableFuture.completedFuture(GatewayError.of(GatewayResponseType.INVALID_API_KEY,
-                    !usagePlans.isEnabled(keyName) ? "API key '" + keyName + "' is disabled or unknown"
-                            : "API key '" + keyName + "' is in no usage plan for stage '" + request.stage() + "'"));
+        if (key == null) {
+            return forbidden("API key '" + keyName + "' is in no usage plan for stage '" + request.stage() + "'");
         }
         return Admission.admit(route, key, store);
+    }
+
+    /** AWS's answer to a key it will not meter on this stage: 403 Forbidden. */
+    private static CompletableFuture<GatewayError> forbidden(String detail) {
+        return CompletableFuture.completedFuture(GatewayError.of(GatewayResponseType.INVALID_API_KEY, detail));
     }
 
     /** The usage plans and API keys, as configured. */
