@@ -1,6 +1,6 @@
 package dev.turnpike.runtime.throttle;
 
-import java.net.URI;
+import io.lettuce.core.RedisURI;
 import java.util.List;
 import java.util.Map;
 
@@ -37,9 +37,9 @@ record ThrottleSettings(ThrottleLimit account, String redisUri, boolean failOpen
             problems.add("turnpike.redis.uri: expected redis://host:port or rediss://host:port, got '" + uri + "'");
         } else if (uri != null) {
             try {
-                URI.create(uri);
+                RedisURI.create(uri);
             } catch (IllegalArgumentException e) {
-                problems.add("turnpike.redis.uri: not a URI: '" + uri + "'");
+                problems.add("turnpike.redis.uri: " + e.getMessage() + ": '" + uri + "'");
             }
         }
         String failMode = values.getOrDefault("turnpike.redis.failMode", "open");

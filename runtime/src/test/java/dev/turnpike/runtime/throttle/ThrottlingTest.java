@@ -6,8 +6,14 @@ import dev.turnpike.runtime.config.TurnpikeConfig;
 import dev.turnpike.runtime.response.GatewayError;
 import dev.turnpike.runtime.response.GatewayResponseType;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -162,6 +168,35 @@ class ThrottlingTest {
         assertThat(decide("/pets", "GET", "alice")).isNull();
         assertThat(throttling.usagePlans().isEnabled("carol")).isFalse();
         assertThat(throttling.usagePlans().planFor("dev", "alice").name()).isEqualTo("basic");
+    }
+
+    @Test
+    void concurrentRequestsTakeExactlyTheBurstAndTheQuota() throws Exception {
+        given("turnpike.apiKeys.alice.value", "alice-key-0123456789",
+                "turnpike.usagePlans.basic.apiStages", "dev",
+                "turnpike.usagePlans.basic.apiKeys", "alice",
+                "turnpike.usagePlans.basic.throttle.rateLimit", "1",
+                "turnpike.usagePlans.basic.throttle.burstLimit", "300",
+                "turnpike.usagePlans.basic.quota.limit", "200",
+                "turnpike.usagePlans.basic.quota.period", "DAY");
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> counts = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                counts.add(threads.submit(() -> admitted(100, "/pets", "GET", "alice")));
+            }
+            int admitted = 0;
+            for (Future<Integer> count : counts) {
+                admitted += count.get(30, TimeUnit.SECONDS);
+            }
+            assertThat(admitted).isEqualTo(200);
+            assertThat(throttling.remainingQuota("basic", "alice").join()).isZero();
+            clock.set("2026-03-05T00:00:00Z");
+            assertThat(admitted(500, "/pets", "GET", "alice")).as("a new day's quota; the bucket refilled overnight")
+                    .isEqualTo(200);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
