@@ -41,6 +41,14 @@ final class ConfigKeys {
                     + "|quota\\.offset)"), Shape.INTEGER),
             new KeyPattern(Pattern.compile("turnpike\\.usagePlans\\.[^.]+\\.(quota\\.period|apiStages|apiKeys)"),
                     Shape.TEXT),
+            new KeyPattern(Pattern.compile("turnpike\\.usagePlans\\.[^.]+\\.throttle\\..+/[^/.]+\\.rateLimit"),
+                    Shape.NUMBER),
+            new KeyPattern(Pattern.compile("turnpike\\.usagePlans\\.[^.]+\\.throttle\\..+/[^/.]+\\.burstLimit"),
+                    Shape.INTEGER),
+            new KeyPattern(Pattern.compile("turnpike\\.throttle\\.account\\.rateLimit"), Shape.NUMBER),
+            new KeyPattern(Pattern.compile("turnpike\\.(throttle\\.account\\.burstLimit|redis\\.timeoutMillis)"),
+                    Shape.INTEGER),
+            new KeyPattern(Pattern.compile("turnpike\\.redis\\.failMode"), Shape.TEXT),
             new KeyPattern(Pattern.compile("turnpike\\.vpcLinks\\.[^.]+\\.targets"), Shape.TEXT));
 
     private ConfigKeys() {
