@@ -134,6 +134,23 @@ class JettyLambdaAuthorizersTest {
         assertThat(r.body()).matches("\\{\"apiKeyId\": \"[a-z0-9]{10}\"}");
     }
 
+    @Test
+    void aUsagePlanThrottlesItsKeyAndCountsItsQuota() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            assertThat(get("/dev/secure/keyed", "x-api-key", "limited-key-0123456789abcdef").statusCode())
+                    .isEqualTo(200);
+        }
+        assertError(get("/dev/secure/keyed", "x-api-key", "limited-key-0123456789abcdef"), 429,
+                "{\"message\":\"Too Many Requests\"}", "TooManyRequestsException");
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(get("/dev/secure/keyed", "x-api-key", "counted-key-0123456789abcdef").statusCode())
+                    .isEqualTo(200);
+        }
+        assertError(get("/dev/secure/keyed", "x-api-key", "counted-key-0123456789abcdef"), 429,
+                "{\"message\":\"Limit Exceeded\"}", "LimitExceededException");
+    }
+
     private static int calls(String event) {
         Matcher m = Pattern.compile("\"calls\":(\\d+)").matcher(event);
         assertThat(m.find()).as(event).isTrue();

@@ -15,6 +15,8 @@ import dev.turnpike.runtime.response.GatewayError;
 import dev.turnpike.runtime.response.GatewayResponseType;
 import dev.turnpike.runtime.response.GatewayResponses;
 import dev.turnpike.runtime.routing.Router;
+import dev.turnpike.runtime.throttle.ThrottleRequest;
+import dev.turnpike.runtime.throttle.Throttling;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -50,6 +52,7 @@ public final class Gateway implements AutoCloseable {
     private final GatewayResponses gatewayResponses;
     private final RequestValidation requestValidation;
     private final Authorization authorization;
+    private final Throttling throttling;
     private final ExecutorService backendExecutor;
 
     private Gateway(GeneratedApi api, TurnpikeConfig config, HttpClient backendClient,
@@ -62,15 +65,22 @@ public final class Gateway implements AutoCloseable {
         this.identity = new ApiIdentity(apiId, config.accountId(), config.region(), api.deploymentId());
         this.stageSelection = new StageSelection(config.stages());
         this.routeSelection = new RouteSelection(new Router(api.routes()));
-        this.integrations = new Integrations(api, config, backendClient);
         this.gatewayResponses = GatewayResponses.of(api.gatewayResponses(), api.source());
         this.requestValidation = new RequestValidation(api);
+        this.throttling = Throttling.create(config, apiId);
+        Integrations built = null;
         try {
-            this.authorization = new Authorization(api, config, apiKeys, integrations.lambda());
+            built = new Integrations(api, config, backendClient);
+            this.authorization = new Authorization(api, config, apiKeys, built.lambda());
         } catch (RuntimeException e) {
-            integrations.close(); // its in-process functions have threads
+            // In-process functions and the Redis client have threads of their own.
+            if (built != null) {
+                built.close();
+            }
+            throttling.close();
             throw e;
         }
+        this.integrations = built;
     }
 
     /** A gateway for {@code api}; throws {@link ConfigException} when a method setting names no method of it. */
@@ -122,6 +132,10 @@ public final class Gateway implements AutoCloseable {
         }
         CompletableFuture<Outcome> result = authorization.authorize(exchange)
                 .thenCompose(refused -> refused != null ? CompletableFuture.completedFuture(refused)
+                        : onGatewayThread(throttling.admit(new ThrottleRequest(exchange.stage().name(),
+                                exchange.operation().resourcePath(), exchange.operation().httpMethod(),
+                                exchange.apiKey() == null ? null : exchange.apiKey().name()))))
+                .thenCompose(refused -> refused != null ? CompletableFuture.completedFuture(refused)
                         : requestValidation.validate(exchange))
                 .thenCompose(invalid -> invalid != null
                         ? CompletableFuture.completedFuture(Outcome.of(invalid))
@@ -137,6 +151,14 @@ public final class Gateway implements AutoCloseable {
                 send(exchange, clientResponse, outcome.response());
             }
         });
+    }
+
+    /**
+     * A throttling decision made on Redis completes on the Redis client's I/O thread; the rest of the request
+     * (templates, the integration call) goes on on the gateway's own threads so that thread only does I/O.
+     */
+    private CompletableFuture<GatewayError> onGatewayThread(CompletableFuture<GatewayError> decision) {
+        return decision.isDone() ? decision : decision.thenApplyAsync(error -> error, backendExecutor);
     }
 
     private static void send(Exchange exchange, ClientResponse clientResponse, MethodResponse response) {
@@ -204,6 +226,7 @@ public final class Gateway implements AutoCloseable {
     public void close() {
         backendExecutor.shutdown();
         integrations.close();
+        throttling.close();
     }
 
     /** Method settings may only name methods the API has; a canary may only name the deployment served. */
