@@ -36,14 +36,6 @@ final class UnservedFeatures {
                 unserved.computeIfAbsent("VPC links are not served yet: the method answers 500",
                         k -> new ArrayList<>()).add(operation);
             }
-            if (!operation.authorizationType().equals("NONE")) {
-                unserved.computeIfAbsent("authorization (" + operation.authorizationType() + ") is not enforced yet:"
-                        + " the method is served without it", k -> new ArrayList<>()).add(operation);
-            }
-            if (operation.apiKeyRequired()) {
-                unserved.computeIfAbsent("API keys are not required yet: the method is served without one",
-                        k -> new ArrayList<>()).add(operation);
-            }
         }
         unserved.forEach((message, operations) -> {
             int more = operations.size() - 1;

@@ -74,14 +74,19 @@ public final class DefinitionReader {
         String title = api.getInfo() == null ? null : api.getInfo().getTitle();
         List<String> binaryMediaTypes = BinaryMediaTypesReader.read(rootExtensions.get(BinaryMediaTypesReader.NAME),
                 JsonPointer.of(BinaryMediaTypesReader.NAME), diagnostics);
+        String endpointType = EndpointConfigurationReader.read(rootExtensions.get(EndpointConfigurationReader.NAME),
+                JsonPointer.of(EndpointConfigurationReader.NAME), diagnostics);
+        if (endpointType.equals("PRIVATE") && rootExtensions.get(ResourcePolicyReader.NAME) == null) {
+            diagnostics.error(JsonPointer.of(EndpointConfigurationReader.NAME), "a PRIVATE API needs a resource policy"
+                    + " (" + ResourcePolicyReader.NAME + "): API Gateway does not deploy one without it");
+        }
         return new ApiModel(title, apiKeySource, operations, binaryMediaTypes,
                 GatewayResponsesReader.read(rootExtensions.get(GatewayResponsesReader.NAME),
                         JsonPointer.of(GatewayResponsesReader.NAME), diagnostics),
                 validation, RequestValidatorsReader.models(api, validation, diagnostics),
                 ResourcePolicyReader.read(rootExtensions.get(ResourcePolicyReader.NAME),
                         JsonPointer.of(ResourcePolicyReader.NAME), diagnostics),
-                EndpointConfigurationReader.read(rootExtensions.get(EndpointConfigurationReader.NAME),
-                        JsonPointer.of(EndpointConfigurationReader.NAME), diagnostics));
+                endpointType);
     }
 
     private static OpenAPI parse(Path file, Diagnostics diagnostics) {
