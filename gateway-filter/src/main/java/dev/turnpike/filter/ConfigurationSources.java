@@ -2,6 +2,7 @@ package dev.turnpike.filter;
 
 import dev.turnpike.runtime.config.ConfigException;
 import dev.turnpike.runtime.config.ConfigSource;
+import dev.turnpike.runtime.config.TurnpikeConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -103,14 +104,16 @@ final class ConfigurationSources {
         return sb.toString();
     }
 
-    /** The key a {@code TURNPIKE_*} variable names when no other source has it; camel-case words restored. */
+    /**
+     * The key a {@code TURNPIKE_*} variable names when no other source has it: lower case, each segment that is one
+     * of the documented camel-case words ({@code accountId}, {@code failMode}, ...) restored whole.
+     */
     private static String environmentKey(String name) {
-        String key = name.toLowerCase(Locale.ROOT).replace('_', '.');
-        for (String word : List.of("accountId", "apiId", "trustForwardedProto", "methodSettings", "apiKeys",
-                "usagePlans", "vpcLinks", "secretKey", "rateLimit", "burstLimit", "apiStages")) {
-            key = key.replace(word.toLowerCase(Locale.ROOT), word);
+        String[] segments = name.toLowerCase(Locale.ROOT).split("_", -1);
+        for (int i = 0; i < segments.length; i++) {
+            segments[i] = TurnpikeConfig.documentedWord(segments[i]);
         }
-        return key;
+        return String.join(".", segments);
     }
 
     private static Map<String, String> turnpikeKeys(Map<String, String> params) {

@@ -60,6 +60,22 @@ class ConfigurationSourcesTest {
     }
 
     @Test
+    void environmentVariablesIntroduceKeysWithTheirCamelCaseWordsWhole() throws Exception {
+        TurnpikeConfig config = TurnpikeConfig.load(ConfigurationSources.read(classpathWith(""), Map.of(), Map.of(),
+                Map.of("TURNPIKE_USAGEPLANS_GOLD_THROTTLE_RATELIMIT", "5",
+                        "TURNPIKE_REDIS_FAILMODE", "closed",
+                        "TURNPIKE_REDIS_TIMEOUTMILLIS", "50",
+                        "TURNPIKE_IAM_AKID_SESSIONTOKEN", "t",
+                        "TURNPIKE_VPCENDPOINTS_VPCE1_SOURCECIDRS", "10.0.0.0/8",
+                        "TURNPIKE_COGNITO_POOL_JWKSURL", "http://127.0.0.1/jwks"),
+                name -> null));
+        assertThat(config.values()).containsKeys("turnpike.redis.failMode", "turnpike.redis.timeoutMillis",
+                "turnpike.iam.akid.sessionToken", "turnpike.vpcEndpoints.vpce1.sourceCidrs",
+                "turnpike.cognito.pool.jwksUrl");
+        assertThat(config.values()).containsEntry("turnpike.usagePlans.gold.throttle.rateLimit", "5");
+    }
+
+    @Test
     void theConfigFileMayComeFromTheEnvironment() throws Exception {
         Path file = dir.resolve("env.properties");
         Files.writeString(file, "turnpike.region=ap-southeast-2\n");

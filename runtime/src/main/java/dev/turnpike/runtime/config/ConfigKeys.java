@@ -54,6 +54,21 @@ final class ConfigKeys {
     private ConfigKeys() {
     }
 
+    /** The camel-case words of the documented keys by their lower case: {@code failmode} to {@code failMode}. */
+    static final java.util.Map<String, String> CAMEL_CASE_WORDS = camelCaseWords();
+
+    private static java.util.Map<String, String> camelCaseWords() {
+        java.util.Map<String, String> words = new java.util.HashMap<>();
+        Pattern word = Pattern.compile("[a-z]+(?:[A-Z][a-z0-9]*)+");
+        StringBuilder all = new StringBuilder(String.join(" ", PLAIN));
+        PATTERNS.forEach(p -> all.append(' ').append(p.pattern().pattern()));
+        java.util.regex.Matcher m = word.matcher(all);
+        while (m.find()) {
+            words.put(m.group().toLowerCase(java.util.Locale.ROOT), m.group());
+        }
+        return java.util.Map.copyOf(words);
+    }
+
     /** Why {@code key = value} is not acceptable, or {@code null} if it is. */
     static String check(String key, String value) {
         if (PLAIN.contains(key)) {

@@ -192,6 +192,14 @@ public final class TurnpikeConfig {
                 Boolean.parseBoolean(fields.getOrDefault("useStageCache", "false")));
     }
 
+    /**
+     * {@code word} as the documented keys spell it when it is one of their camel-case words ({@code failmode} is
+     * {@code failMode}), else unchanged: for keys read from environment variable names, which have no case.
+     */
+    public static String documentedWord(String word) {
+        return ConfigKeys.CAMEL_CASE_WORDS.getOrDefault(word, word);
+    }
+
     /** The served stages by name. */
     public Map<String, StageSettings> stages() {
         return stages;

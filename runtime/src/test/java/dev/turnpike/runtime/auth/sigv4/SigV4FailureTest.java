@@ -231,7 +231,9 @@ class SigV4FailureTest {
         SigV4Failure failure = new SigV4Failure(403, "m", "IncompleteSignatureException", INVALID_SIGNATURE);
 
         assertThat(failure.toGatewayError()).isEqualTo(
-                new GatewayError(INVALID_SIGNATURE, "m", "SigV4 IncompleteSignatureException", null, 403));
+                new GatewayError(INVALID_SIGNATURE, "m", "SigV4 IncompleteSignatureException", null, 403,
+                        "IncompleteSignatureException"));
+        assertThat(failure.toGatewayError().errorTypeOrDefault()).isEqualTo("IncompleteSignatureException");
     }
 
     private SignedRequest presigned(String expires) {
