@@ -161,6 +161,48 @@ class AuthorizersTest extends CheckTestSupport {
                 at + "authorizerResultTtlInSeconds: must be between 0 and 3600 seconds, found 3601");
     }
 
+    @Test
+    void placeholdersAndWrongArnsAreRefusedAtBuildTime() {
+        givenDefinition("""
+                openapi: 3.0.1
+                info: {title: t, version: '1'}
+                components:
+                  securitySchemes:
+                    a:
+                      type: apiKey
+                      name: Authorization
+                      in: header
+                      x-amazon-apigateway-authorizer:
+                        type: request
+                        authorizerUri: ${authorizer_lambda_invocation_arn}
+                    b:
+                      type: apiKey
+                      name: Authorization
+                      in: header
+                      x-amazon-apigateway-authorizer:
+                        type: token
+                        authorizerUri: arn:aws:lambda:us-east-1:123456789012:function:auth
+                    c:
+                      type: apiKey
+                      name: Authorization
+                      in: header
+                      x-amazon-apigateway-authorizer:
+                        type: cognito_user_pools
+                        providerARNs: [arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_ok, '${pool}']
+                paths: {}
+                """);
+        String at = "api.yaml #/components/securitySchemes/";
+        thenErrors(
+                at + "a/x-amazon-apigateway-authorizer/authorizerUri: '${authorizer_lambda_invocation_arn}' has the"
+                        + " placeholder ${authorizer_lambda_invocation_arn}, which is neither ${stageVariables.name}"
+                        + " nor an AWS variable: nothing fills it in",
+                at + "b/x-amazon-apigateway-authorizer/authorizerUri: 'arn:aws:lambda:us-east-1:123456789012:function:"
+                        + "auth' is not a Lambda function's invocation uri (arn:aws:apigateway:{region}:lambda:"
+                        + "path/2015-03-31/functions/{functionArn}/invocations)",
+                at + "c/x-amazon-apigateway-authorizer/providerARNs/1: '${pool}' has the placeholder ${pool}, which is"
+                        + " neither ${stageVariables.name} nor an AWS variable: nothing fills it in");
+    }
+
     private GeneratedApi generate(String definition) {
         Path out = folder.resolve("out");
         GenerationResult result = Generator.generate(new GenerationRequest(

@@ -5,6 +5,7 @@ import dev.turnpike.codegen.model.JsonPointer;
 import dev.turnpike.runtime.model.Authorizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -19,6 +20,12 @@ final class AuthorizerReader {
     private static final List<String> FIELDS = List.of("type", "authorizerUri", "authorizerCredentials",
             "identitySource", "identityValidationExpression", "authorizerResultTtlInSeconds", "providerARNs");
     private static final int MAX_TTL_SECONDS = 3600;
+    /** A template placeholder other than a stage variable or an AWS variable: nothing fills it in. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(?!stageVariables\\.)(?!AWS::)[^}]*}");
+    private static final Pattern FUNCTION_URI =
+            Pattern.compile("arn:aws[a-z-]*:apigateway:[^:]+:lambda:path/2015-03-31/functions/.+/invocations");
+    private static final Pattern USER_POOL_ARN =
+            Pattern.compile("arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:\\d{12}:userpool/[a-z0-9-]+_[A-Za-z0-9]+");
     private static final Pattern IDENTITY_SOURCE =
             Pattern.compile("method\\.request\\.(header|querystring)\\.[^,\\s]+|stageVariables\\.[^,\\s]+|context\\.[^,\\s]+");
 
@@ -55,6 +62,11 @@ final class AuthorizerReader {
                             + " call");
                     return null;
                 }
+                if (!usable(uri, FUNCTION_URI, "a Lambda function's invocation uri (arn:aws:apigateway:{region}:lambda:"
+                        + "path/2015-03-31/functions/{functionArn}/invocations)", pointer.append("authorizerUri"),
+                        diagnostics)) {
+                    return null;
+                }
                 authorizer = Authorizer.lambda(name, type.toUpperCase(Locale.ROOT), uri);
             }
             case "cognito_user_pools" -> {
@@ -63,6 +75,13 @@ final class AuthorizerReader {
                     diagnostics.error(pointer, "a cognito_user_pools authorizer needs providerARNs, the user pools"
                             + " whose tokens it accepts");
                     return null;
+                }
+                for (int i = 0; i < pools.size(); i++) {
+                    if (!usable(pools.get(i), USER_POOL_ARN, "a Cognito user pool ARN"
+                            + " (arn:aws:cognito-idp:{region}:{account}:userpool/{poolId})",
+                            pointer.append("providerARNs").append(i), diagnostics)) {
+                        return null;
+                    }
                 }
                 authorizer = Authorizer.cognito(name, pools.toArray(String[]::new));
             }
@@ -108,6 +127,23 @@ final class AuthorizerReader {
             }
         }
         return authorizer.build();
+    }
+
+    /** Whether {@code value} has no placeholder nothing fills in and, its stage variables aside, is {@code what}. */
+    private static boolean usable(String value, Pattern shape, String what, JsonPointer pointer,
+            Diagnostics diagnostics) {
+        Matcher placeholder = PLACEHOLDER.matcher(value);
+        if (placeholder.find()) {
+            diagnostics.error(pointer, "'" + value + "' has the placeholder " + placeholder.group() + ", which is"
+                    + " neither ${stageVariables.name} nor an AWS variable: nothing fills it in");
+            return false;
+        }
+        String checked = value.replaceAll("\\$\\{[^}]*}", "x");
+        if (!shape.matcher(checked).matches()) {
+            diagnostics.error(pointer, "'" + value + "' is not " + what);
+            return false;
+        }
+        return true;
     }
 
     private static boolean identitySourceValid(String identitySource, String type, JsonPointer pointer,

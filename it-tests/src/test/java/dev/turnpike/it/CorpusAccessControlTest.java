@@ -1,0 +1,158 @@
+package dev.turnpike.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.turnpike.codegen.GenerationRequest;
+import dev.turnpike.codegen.GenerationResult;
+import dev.turnpike.codegen.Generator;
+import dev.turnpike.runtime.config.TurnpikeConfig;
+import dev.turnpike.runtime.model.GeneratedApi;
+import dev.turnpike.runtime.pipeline.Gateway;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+
+/**
+ * Real-world definitions from the corpus, unchanged, generated and served with their access control: LocalStack's
+ * REQUEST authorizer on a query parameter, and the AWS sample pet store's IAM methods. The functions are real
+ * handler classes of this test, bound by configuration as users bind theirs.
+ */
+class CorpusAccessControlTest {
+
+    private static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+
+    @TempDir
+    static Path dir;
+
+    static FilterInJetty jetty;
+
+    /** The REQUEST authorizer: query parameter {@code auth} is {@code allow} or {@code deny}; else Unauthorized. */
+    public static final class QueryAuthorizer implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        @Override
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            Map<String, String> query = (Map<String, String>) event.get("queryStringParameters");
+            String auth = query == null ? null : query.get("auth");
+            if (!"allow".equals(auth) && !"deny".equals(auth)) {
+                throw new IllegalArgumentException("Unauthorized");
+            }
+            return Map.of("principalId", "corpus-user", "policyDocument", Map.of("Version", "2012-10-17",
+                    "Statement", List.of(Map.of("Action", "execute-api:Invoke",
+                            "Effect", auth.equals("allow") ? "Allow" : "Deny",
+                            "Resource", event.get("methodArn")))));
+        }
+    }
+
+    /** The pet store's one function, for every method: the pets it lists. */
+    public static final class PetStoreFunction implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        @Override
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            return Map.of("pets", List.of(Map.of("petId", "1", "petType", "dog")));
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        TestTls tls = TestTls.create(dir);
+        jetty = FilterInJetty.serve(tls, Map.of(
+                "/localstack", Gateway.create(generate("localstack-request-authorizer-mock.json"), TurnpikeConfig.from(
+                        Map.of("turnpike.stages", "dev", "turnpike.lambda.myapi-authorizer-0-22ad13b",
+                                QueryAuthorizer.class.getName()))),
+                "/petstore", Gateway.create(generate("secure-pet-store-iam.yaml"), TurnpikeConfig.from(
+                        Map.of("turnpike.stages", "dev", "turnpike.lambda.YOUR_FUNCTION_NAME",
+                                PetStoreFunction.class.getName(), "turnpike.iam.AKIDPETS.secretKey", SECRET)))));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        jetty.close();
+    }
+
+    @Test
+    void localStacksRequestAuthorizerAllowsDeniesAndRefuses() throws Exception {
+        assertThat(get("/localstack/dev/test").statusCode()).isEqualTo(401);
+        assertThat(get("/localstack/dev/test?auth=allow").statusCode()).isEqualTo(200);
+        HttpResponse<String> denied = get("/localstack/dev/test?auth=deny");
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(denied.body()).isEqualTo(
+                "{\"Message\":\"User is not authorized to access this resource with an explicit deny\"}");
+        HttpResponse<String> refused = get("/localstack/dev/test?auth=who");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+    }
+
+    @Test
+    void thePetStoresIamMethodsWantASignature() throws Exception {
+        HttpResponse<String> unsigned = get("/petstore/dev/pets");
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+        assertThat(unsigned.body()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
+
+        URI uri = jetty.root().resolve("/petstore/dev/pets");
+        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create("AKIDPETS", SECRET))
+                .request(SdkHttpRequest.builder().uri(uri).method(SdkHttpMethod.GET).build())
+                .payload(ContentStreamProvider.fromByteArray(new byte[0]))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")).request();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        signed.forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        HttpResponse<String> r = jetty.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("\"petType\":\"dog\"");
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return jetty.client().send(HttpRequest.newBuilder(jetty.root().resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The corpus definition generated and compiled as the Maven plugin would, then loaded. */
+    private static GeneratedApi generate(String name) throws Exception {
+        Path corpus = Path.of(System.getProperty("turnpike.shared", "../../shared"), "conformance", "openapi-aws");
+        Path out = dir.resolve(name);
+        GenerationResult result = Generator.generate(new GenerationRequest(List.of(corpus.resolve(name)),
+                out.resolve("java"), out.resolve("resources"), "turnpike.generated"));
+        assertThat(result.hasErrors()).as(result.diagnostics().toString()).isFalse();
+        Path classes = Files.createDirectories(out.resolve("classes"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        StringWriter messages = new StringWriter();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null);
+                Stream<Path> sources = Files.walk(out.resolve("java"))) {
+            List<Path> java = sources.filter(p -> p.toString().endsWith(".java")).toList();
+            boolean compiled = javac.getTask(messages, files, null, List.of("-classpath",
+                    System.getProperty("java.class.path"), "-d", classes.toString(), "-proc:none"), null,
+                    files.getJavaFileObjectsFromPaths(java)).call();
+            assertThat(compiled).as(messages.toString()).isTrue();
+        }
+        URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL(),
+                out.resolve("resources").toUri().toURL()}, CorpusAccessControlTest.class.getClassLoader());
+        return ServiceLoader.load(GeneratedApi.class, loader).findFirst().orElseThrow();
+    }
+}
