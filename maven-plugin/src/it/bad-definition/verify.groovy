@@ -1,9 +1,10 @@
-// Both builds (validate, then generate-sources) fail and report both mistakes: file, JSON pointer and reason,
-// each logged as an error and listed again in the failure message.
+// Both builds (validate, then generate-sources) fail and report both mistakes: file:line:column (a link IDEs
+// and terminals follow), JSON pointer and reason, each logged as an error and listed again in the failure message.
 String text = new File(basedir, 'build.log').text
+String file = new File(basedir, 'src/main/openapi/orders.yaml').path
 List<String> problems = [
-    "orders.yaml #/paths/~1orders/get/x-amazon-apigateway-integration/type: unknown integration type 'carrier_pigeon'",
-    'orders.yaml #/paths/~1orders~1{id}/get/x-amazon-apigateway-integration/timeoutInMillis: timeoutInMillis 30000',
+    "${file}:9:9: error: #/paths/~1orders/get/x-amazon-apigateway-integration/type: unknown integration type 'carrier_pigeon'",
+    "${file}:26:9: error: #/paths/~1orders~1{id}/get/x-amazon-apigateway-integration/timeoutInMillis: timeoutInMillis 30000",
 ]
 problems.each { problem ->
     assert text.count("[ERROR] $problem") >= 2 : "not logged by both goals: $problem"

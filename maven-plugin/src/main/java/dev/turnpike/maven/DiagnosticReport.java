@@ -10,13 +10,16 @@ final class DiagnosticReport {
     private DiagnosticReport() {
     }
 
-    /** Logs every diagnostic in the one format of the build, {@code file #pointer: reason}. */
+    /**
+     * Logs every diagnostic in the one format of the build, a link IDEs and terminals follow:
+     * {@code path/to/api.yaml:LINE:COL: error: #/json/pointer: reason}.
+     */
     static void log(Log log, List<Diagnostic> diagnostics) {
         for (Diagnostic diagnostic : diagnostics) {
             if (diagnostic.isError()) {
-                log.error(diagnostic.toString());
+                log.error(diagnostic.located());
             } else {
-                log.warn(diagnostic.toString());
+                log.warn(diagnostic.located());
             }
         }
     }
@@ -28,7 +31,7 @@ final class DiagnosticReport {
                 .append(errors.size()).append(errors.size() == 1 ? " error" : " errors")
                 .append(" in OpenAPI definitions:");
         for (Diagnostic error : errors) {
-            message.append("\n  ").append(error);
+            message.append("\n  ").append(error.located());
         }
         return message.toString();
     }

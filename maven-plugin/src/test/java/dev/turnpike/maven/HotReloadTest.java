@@ -66,8 +66,9 @@ class HotReloadTest {
             Files.writeString(definition, BROKEN);
             awaitUntil(() -> printed.stream().anyMatch(line -> line.startsWith("Turnpike: the change is not served")));
             assertThat(String.join("\n", printed))
-                    .contains("ping.yaml #/paths/~1ping/get/x-amazon-apigateway-integration/type")
-                    .contains("ping.yaml #/paths/~1slow/get/x-amazon-apigateway-integration/timeoutInMillis");
+                    .containsPattern("ping\\.yaml:\\d+:\\d+: error: #/paths/~1ping/get/x-amazon-apigateway-integration/type")
+                    .containsPattern("ping\\.yaml:\\d+:\\d+: error: #/paths/~1slow/get/x-amazon-apigateway-integration/"
+                            + "timeoutInMillis");
             assertThat(get(base + "/status").body()).isEqualTo("{\"status\":\"green\"}");
             assertThat(get(base + "/ping").body()).isEqualTo("{\"pong\":true}");
 

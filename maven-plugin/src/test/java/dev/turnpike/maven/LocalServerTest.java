@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.security.KeyStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,8 +159,24 @@ class LocalServerTest {
         assertThatThrownBy(() -> LocalServer.start(request(definition, 0)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("Turnpike: 1 error in OpenAPI definitions:\n"
-                        + "  ping.yaml #/paths/~1ping/get/x-amazon-apigateway-integration/type: "
+                        + "  " + definition + ":" + lineOf(definition, "type: carrier_pigeon") + ":"
+                        + columnOf(definition, "type: carrier_pigeon")
+                        + ": error: #/paths/~1ping/get/x-amazon-apigateway-integration/type: "
                         + "unknown integration type 'carrier_pigeon'");
+    }
+
+    private static int lineOf(Path file, String text) throws Exception {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " is not in " + file);
+    }
+
+    private static int columnOf(Path file, String text) throws Exception {
+        return Files.readAllLines(file).get(lineOf(file, text) - 1).indexOf(text) + 1;
     }
 
     @Test

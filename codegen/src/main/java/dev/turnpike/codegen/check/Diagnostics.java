@@ -36,7 +36,17 @@ public final class Diagnostics {
         return found.stream().anyMatch(Diagnostic::isError);
     }
 
+    /** Every problem found, each with its line and column in the file where they can be found. */
     public List<Diagnostic> all() {
-        return List.copyOf(found);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        SourcePositions positions = SourcePositions.of(file);
+        List<Diagnostic> located = new ArrayList<>(found.size());
+        for (Diagnostic d : found) {
+            SourcePositions.Position at = positions.of(d.pointer());
+            located.add(new Diagnostic(d.severity(), d.file(), d.pointer(), d.message(), at.line(), at.column()));
+        }
+        return List.copyOf(located);
     }
 }
