@@ -3,6 +3,7 @@ package dev.turnpike.runtime.integration;
 import dev.turnpike.runtime.model.ConnectionType;
 import dev.turnpike.runtime.model.Integration;
 import dev.turnpike.runtime.pipeline.Exchange;
+import dev.turnpike.runtime.pipeline.ExecutionLog;
 import dev.turnpike.runtime.pipeline.Outcome;
 import dev.turnpike.runtime.response.GatewayError;
 import dev.turnpike.runtime.response.GatewayResponseType;
@@ -108,6 +109,12 @@ final class HttpIntegration implements IntegrationHandler {
             return completed(GatewayError.of(GatewayResponseType.API_CONFIGURATION_ERROR,
                     "cannot build the backend request: " + e.getMessage()));
         }
+        ExecutionLog log = exchange.executionLog();
+        log.add(() -> "Endpoint request URI: " + target);
+        log.add(() -> "Endpoint request headers: " + ExecutionLog.map(headers));
+        log.add(() -> "Endpoint request body after transformations: " + new String(body, StandardCharsets.UTF_8));
+        log.add(() -> "Sending request to " + target);
+        long sent = System.nanoTime();
         return BackendCalls.send(client, target, link, uri -> request(uri, method, integration, headers, body),
                         BoundedBodies.ofByteArray(RequestBodies.MAX_BYTES))
                 .handle((response, failure) -> {
@@ -118,10 +125,23 @@ final class HttpIntegration implements IntegrationHandler {
                         return Outcome.of(GatewayError.of(GatewayResponseType.API_CONFIGURATION_ERROR,
                                 "the backend's response is over " + RequestBodies.MAX_BYTES + " bytes"));
                     }
+                    logResponse(log, response.statusCode(), sent, responseHeaders(response), response.body());
                     return ResponseMapping.map(exchange, integration, templates, binaryMediaTypes,
                             new ResponseMapping.BackendAnswer(response.statusCode(), responseHeaders(response),
                                     response.body()), mapped.input());
                 });
+    }
+
+    /** The endpoint response lines of an execution log, shared with the other integrations that read a body. */
+    static void logResponse(ExecutionLog log, int status, long sentNanos, Map<String, List<String>> headers,
+            byte[] body) {
+        if (!log.enabled()) {
+            return;
+        }
+        log.add("Received response. Status: " + status + ", Integration latency: "
+                + (System.nanoTime() - sentNanos) / 1_000_000 + " ms");
+        log.add("Endpoint response headers: " + ExecutionLog.multiMap(headers));
+        log.add("Endpoint response body before transformations: " + new String(body, StandardCharsets.UTF_8));
     }
 
     private static HttpRequest.Builder request(URI target, String method, Integration integration,

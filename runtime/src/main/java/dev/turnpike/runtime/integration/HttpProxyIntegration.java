@@ -5,6 +5,7 @@ import dev.turnpike.runtime.http.Headers;
 import dev.turnpike.runtime.model.ConnectionType;
 import dev.turnpike.runtime.model.Integration;
 import dev.turnpike.runtime.pipeline.Exchange;
+import dev.turnpike.runtime.pipeline.ExecutionLog;
 import dev.turnpike.runtime.pipeline.MethodResponse;
 import dev.turnpike.runtime.pipeline.Outcome;
 import dev.turnpike.runtime.response.GatewayError;
@@ -81,11 +82,24 @@ final class HttpProxyIntegration implements IntegrationHandler {
             return CompletableFuture.completedFuture(Outcome.of(GatewayError.of(
                     GatewayResponseType.API_CONFIGURATION_ERROR, "cannot build the backend request: " + e.getMessage())));
         }
+        ExecutionLog log = exchange.executionLog();
+        log.add(() -> "Endpoint request URI: " + withQuery);
+        log.add(() -> "Endpoint request headers: " + ExecutionLog.multiMap(
+                backendRequest(exchange, integration, withQuery, mapped).build().headers().map()));
+        log.add("Endpoint request body after transformations: [passed through as received]");
+        log.add(() -> "Sending request to " + withQuery);
+        long sent = System.nanoTime();
         return BackendCalls.send(client, withQuery, link, uri -> backendRequest(exchange, integration, uri, mapped),
                         HttpResponse.BodyHandlers.ofPublisher())
-                .handle((backendResponse, failure) -> failure == null
-                        ? Outcome.of(clientResponse(backendResponse))
-                        : Outcome.of(BackendCalls.failureToError(failure, target)));
+                .handle((backendResponse, failure) -> {
+                    if (failure != null) {
+                        return Outcome.of(BackendCalls.failureToError(failure, target));
+                    }
+                    log.add(() -> "Received response. Status: " + backendResponse.statusCode()
+                            + ", Integration latency: " + (System.nanoTime() - sent) / 1_000_000 + " ms");
+                    log.add(() -> "Endpoint response headers: " + ExecutionLog.multiMap(backendResponse.headers().map()));
+                    return Outcome.of(clientResponse(backendResponse));
+                });
     }
 
     /** Every {@code integration.request.*} target with its value for this request; unset sources are left out. */

@@ -57,6 +57,8 @@ final class MockIntegration implements IntegrationHandler {
         } catch (RequestMapping.Refused refused) {
             return Outcome.of(refused.error());
         }
+        exchange.executionLog().add(() -> "Endpoint request body after transformations: "
+                + new String(mapped.body(), StandardCharsets.UTF_8));
         String status = "200";
         if (mapped.rendered()) {
             status = statusCode(new String(mapped.body(), StandardCharsets.UTF_8));
@@ -65,6 +67,8 @@ final class MockIntegration implements IntegrationHandler {
                         "the MOCK request template does not give a statusCode"));
             }
         }
+        String selected = status;
+        exchange.executionLog().add(() -> "Mock integration answered with status: " + selected);
         return ResponseMapping.map(exchange, integration, templates, binaryMediaTypes,
                 new ResponseMapping.BackendAnswer(Integer.parseInt(status), Map.of(), new byte[0]), mapped.input());
     }

@@ -110,10 +110,13 @@ final class Authorization {
             if (denied.isPresent()) {
                 return done(denied.get().toGatewayError());
             }
+            ExecutionLog log = exchange.executionLog();
+            log.add(() -> "Starting authorizer: " + authorizer.name() + " for request: " + exchange.requestId());
             return lambdaAuthorizers.authorize(exchange, authorizer, facts.resource()).thenApply(outcome -> {
                 if (outcome.error() != null) {
                     return outcome.error();
                 }
+                log.add(() -> "Using valid authorizer policy for principal: " + outcome.answer().principalId());
                 Optional<AccessDenial> refused = AccessDecision.withLambdaAuthorizer(resourcePolicy,
                         outcome.answer().policy(), facts);
                 if (refused.isPresent()) {
@@ -129,6 +132,8 @@ final class Authorization {
                         if (!result.accepted()) {
                             return result.error();
                         }
+                        exchange.executionLog().add(() -> "Cognito user pool authorizer accepted the token of "
+                                + result.claims().getOrDefault("sub", "a user"));
                         Optional<AccessDenial> refused = AccessDecision.withCognito(resourcePolicy, facts);
                         if (refused.isPresent()) {
                             return refused.get().toGatewayError();
@@ -165,6 +170,7 @@ final class Authorization {
                 return refused.toGatewayError();
             }
             IamPrincipal principal = ((SigV4Result.Verified) result).principal();
+            exchange.executionLog().add(() -> "Signature verified for access key: " + principal.accessKey());
             Optional<AccessDenial> denied = AccessDecision.withIam(resourcePolicy,
                     identityPolicies.getOrDefault(principal.accessKeyId(), ALLOW_INVOKE),
                     facts.withCaller(new CallerPrincipal(principal.accountId(), principal.arn())));

@@ -27,6 +27,7 @@ public final class Exchange {
     private AuthorizerContext authorizer;
     private CallerIdentity caller;
     private ApiKeys.ApiKey apiKey;
+    private ExecutionLog executionLog = ExecutionLog.OFF;
 
     Exchange(ClientRequest clientRequest, ApiIdentity api, String requestId, String extendedRequestId, long requestTimeEpoch,
             long startNanos) {
@@ -119,6 +120,15 @@ public final class Exchange {
 
     void apiKey(ApiKeys.ApiKey apiKey) {
         this.apiKey = apiKey;
+    }
+
+    /** The request's execution log; {@link ExecutionLog#OFF} unless a test invoke records one. */
+    public ExecutionLog executionLog() {
+        return executionLog;
+    }
+
+    void executionLog(ExecutionLog executionLog) {
+        this.executionLog = executionLog;
     }
 
     void stage(StageSettings stage, String pathBelowStage) {

@@ -109,8 +109,14 @@ public final class Gateway implements AutoCloseable {
      * another thread. Never throws; every failure becomes a gateway response in AWS's shape.
      */
     public void handle(ClientRequest clientRequest, ClientResponse clientResponse) {
+        handle(clientRequest, clientResponse, ExecutionLog.OFF);
+    }
+
+    /** Serves one request, its steps written to {@code log} (a test invoke's). */
+    public void handle(ClientRequest clientRequest, ClientResponse clientResponse, ExecutionLog log) {
         Exchange exchange = new Exchange(clientRequest, identity, requestId(),
                 extendedRequestId(), System.currentTimeMillis(), System.nanoTime());
+        exchange.executionLog(log);
         GatewayError error;
         try {
             error = HttpsRequirement.check(clientRequest);
@@ -130,7 +136,11 @@ public final class Gateway implements AutoCloseable {
             sendError(exchange, clientResponse, error);
             return;
         }
-        CompletableFuture<Outcome> result = authorization.authorize(exchange)
+        CompletableFuture<GatewayError> started = log.enabled() ? MethodRequestLog.write(exchange)
+                : CompletableFuture.completedFuture(null);
+        CompletableFuture<Outcome> result = started
+                .thenCompose(failed -> failed != null ? CompletableFuture.completedFuture(failed)
+                        : authorization.authorize(exchange))
                 .thenCompose(refused -> refused != null ? CompletableFuture.completedFuture(refused)
                         : onGatewayThread(throttling.admit(new ThrottleRequest(exchange.stage().name(),
                                 exchange.operation().resourcePath(), exchange.operation().httpMethod(),
@@ -139,7 +149,7 @@ public final class Gateway implements AutoCloseable {
                         : requestValidation.validate(exchange))
                 .thenCompose(invalid -> invalid != null
                         ? CompletableFuture.completedFuture(Outcome.of(invalid))
-                        : integrations.invoke(exchange));
+                        : log.dryRun() ? MethodRequestLog.dryRun(exchange) : integrations.invoke(exchange));
         result.whenComplete((outcome, failure) -> {
             if (failure != null) {
                 LOG.log(System.Logger.Level.ERROR, "request " + exchange.requestId() + " failed in the integration",
@@ -169,6 +179,11 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void sendError(Exchange exchange, ClientResponse clientResponse, GatewayError error) {
+        ExecutionLog log = exchange.executionLog();
+        if (error.detail() != null) {
+            log.add(() -> "Execution failed: " + error.detail());
+        }
+        log.add(() -> "Gateway response type: " + error.type() + " with status code: " + error.statusOrDefault());
         if (error.detail() != null) {
             System.Logger.Level level = error.type().defaultStatus() >= 500
                     ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG;
