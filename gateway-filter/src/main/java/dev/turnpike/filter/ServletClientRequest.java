@@ -4,12 +4,16 @@ import dev.turnpike.runtime.http.ClientRequest;
 import dev.turnpike.runtime.http.Headers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.ByteBuffer;
+import java.security.cert.X509Certificate;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.concurrent.Flow;
 
 /** The runtime's view of a servlet request. Read once, on the container thread, when the request arrives. */
 final class ServletClientRequest implements ClientRequest {
+
+    /** Where the Servlet specification puts the client's certificate chain, leaf first, on a TLS request. */
+    private static final String CERTIFICATES = "jakarta.servlet.request.X509Certificate";
 
     private final String method;
     private final String path;
@@ -18,6 +22,7 @@ final class ServletClientRequest implements ClientRequest {
     private final Headers headers;
     private final String remoteAddress;
     private final boolean secure;
+    private final X509Certificate clientCertificate;
     private final int localPort;
     private final long contentLength;
     private final ServletRequestBody body;
@@ -38,6 +43,8 @@ final class ServletClientRequest implements ClientRequest {
         }
         this.remoteAddress = request.getRemoteAddr();
         this.secure = secure;
+        this.clientCertificate = request.getAttribute(CERTIFICATES) instanceof X509Certificate[] chain
+                && chain.length > 0 ? chain[0] : null;
         this.localPort = request.getLocalPort();
         this.contentLength = request.getContentLengthLong();
         this.body = body;
@@ -76,6 +83,11 @@ final class ServletClientRequest implements ClientRequest {
     @Override
     public boolean secure() {
         return secure;
+    }
+
+    @Override
+    public X509Certificate clientCertificate() {
+        return clientCertificate;
     }
 
     @Override

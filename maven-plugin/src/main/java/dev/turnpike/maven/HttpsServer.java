@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.io.IOException;
 import java.net.BindException;
+import java.security.KeyStore;
 import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -25,6 +26,43 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  */
 final class HttpsServer implements AutoCloseable {
 
+    /**
+     * Whether the TLS handshake asks clients for a certificate (mutual TLS). A certificate presented is verified
+     * against {@code trusted} and refused, with the handshake, when none of those certificates vouches for it;
+     * {@code required} also refuses a client that presents none, as API Gateway's mutual TLS domains do.
+     *
+     * @param trusted the certificates clients' certificates are verified against; {@code null}: none asked for
+     */
+    record ClientCertificates(KeyStore trusted, boolean required) {
+
+        static final ClientCertificates NOT_ASKED = new ClientCertificates(null, false);
+
+        /**
+         * From {@code -Dturnpike.truststore} (asks for certificates when given) and {@code -Dturnpike.clientAuth}
+         * ({@code wanted}, the default, or {@code required}).
+         */
+        static ClientCertificates of(KeyStore trusted, String clientAuth) throws InvalidInputException {
+            boolean required;
+            if (clientAuth == null || clientAuth.isBlank() || clientAuth.equals("wanted")) {
+                required = false;
+            } else if (clientAuth.equals("required")) {
+                required = true;
+            } else {
+                throw new InvalidInputException("Turnpike: -Dturnpike.clientAuth=" + clientAuth
+                        + ": expected wanted or required");
+            }
+            if (trusted == null) {
+                if (required) {
+                    throw new InvalidInputException("Turnpike: -Dturnpike.clientAuth=required needs"
+                            + " -Dturnpike.truststore, a PKCS12 file with the certificates client certificates"
+                            + " are verified against");
+                }
+                return NOT_ASKED;
+            }
+            return new ClientCertificates(trusted, required);
+        }
+    }
+
     private static final long GRACEFUL_STOP_MILLIS = 5_000;
 
     private final Server server;
@@ -40,8 +78,8 @@ final class HttpsServer implements AutoCloseable {
      *
      * @throws BindException when the port is taken
      */
-    static HttpsServer start(String host, int port, SelfSignedCertificate certificate, Filter filter)
-            throws Exception {
+    static HttpsServer start(String host, int port, SelfSignedCertificate certificate,
+            ClientCertificates clientCertificates, Filter filter) throws Exception {
         Server server = new Server();
         HttpConfiguration https = new HttpConfiguration();
         https.setSendServerVersion(false);
@@ -59,6 +97,11 @@ final class HttpsServer implements AutoCloseable {
         tls.setKeyStore(certificate.keyStore());
         tls.setKeyStorePassword(new String(certificate.password()));
         tls.setCertAlias(SelfSignedCertificate.ALIAS);
+        if (clientCertificates.trusted() != null) {
+            tls.setTrustStore(clientCertificates.trusted());
+            tls.setWantClientAuth(true);
+            tls.setNeedClientAuth(clientCertificates.required());
+        }
 
         ServerConnector connector = new ServerConnector(server,
                 new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(https));

@@ -12,6 +12,7 @@ import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,7 +25,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
 
 /**
  * {@code turnpike:run}: one definition served over HTTPS on this machine, the way a WAR serves it. Generates the
@@ -38,7 +38,7 @@ final class LocalServer implements AutoCloseable {
 
     private final RunRequest request;
     private final Path definition;
-    private final SSLContext backendTrust;
+    private final KeyStore backendTrust;
     private final List<Path> extraClasspath;
     private final Path workFolder;
     private final TurnpikeFilter filter;
@@ -58,7 +58,7 @@ final class LocalServer implements AutoCloseable {
     private record Version(GeneratedApiLoader.LoadedApi loaded, Gateway gateway, Path folder) {
     }
 
-    private LocalServer(RunRequest request, Path definition, SSLContext backendTrust, List<Path> extraClasspath,
+    private LocalServer(RunRequest request, Path definition, KeyStore backendTrust, List<Path> extraClasspath,
             Path workFolder, Version first) {
         this.request = request;
         this.definition = definition;
@@ -69,12 +69,19 @@ final class LocalServer implements AutoCloseable {
         this.filter = new TurnpikeFilter(first.gateway());
     }
 
+    /** Starts serving, asking clients for a certificate when there is a trust store; see below. */
+    static LocalServer start(RunRequest request) throws Exception {
+        return start(request, null);
+    }
+
     /**
      * Starts serving and returns once the server accepts connections.
      *
+     * @param clientAuth {@code -Dturnpike.clientAuth}: with a trust store, whether a client certificate is
+     *     {@code wanted} (the default) or {@code required}
      * @throws InvalidInputException for anything the user can fix: the definition, the configuration, the port
      */
-    static LocalServer start(RunRequest request) throws Exception {
+    static LocalServer start(RunRequest request, String clientAuth) throws Exception {
         // Loading BouncyCastle's signed jars takes half a second: done while the API is generated and compiled.
         CompletableFuture<SelfSignedCertificate> certificate = CompletableFuture.supplyAsync(() -> {
             try {
@@ -84,17 +91,18 @@ final class LocalServer implements AutoCloseable {
             }
         });
         Path definition = DefinitionFiles.single(request.definition(), request.definitionsDirectory());
-        SSLContext backendTrust = request.truststore() == null ? null
+        KeyStore trusted = request.truststore() == null ? null
                 : BackendTrust.fromPkcs12(request.truststore(), request.truststorePassword());
+        HttpsServer.ClientCertificates clientCertificates = HttpsServer.ClientCertificates.of(trusted, clientAuth);
         List<Path> extraClasspath = classpathEntries(request.extraClasspath());
 
         Path workFolder = Files.createTempDirectory("turnpike-run-");
         LocalServer server = null;
         try {
-            Version first = load(request, definition, backendTrust, extraClasspath, workFolder.resolve("v1"));
-            server = new LocalServer(request, definition, backendTrust, extraClasspath, workFolder, first);
+            Version first = load(request, definition, trusted, extraClasspath, workFolder.resolve("v1"));
+            server = new LocalServer(request, definition, trusted, extraClasspath, workFolder, first);
             server.versionNumbers.set(1);
-            server.https = startHttps(request, await(certificate), server.filter);
+            server.https = startHttps(request, await(certificate), clientCertificates, server.filter);
             String host = request.host().contains(":") ? "[" + request.host() + "]" : request.host();
             server.baseUrl = "https://" + host + ":" + server.https.port() + "/" + request.stage();
             return server;
@@ -113,7 +121,7 @@ final class LocalServer implements AutoCloseable {
     }
 
     /** Generates, compiles and loads the definition as it is now, with the configuration as it is now. */
-    private static Version load(RunRequest request, Path definition, SSLContext backendTrust,
+    private static Version load(RunRequest request, Path definition, KeyStore backendTrust,
             List<Path> extraClasspath, Path folder) throws Exception {
         TurnpikeConfig config = LocalConfiguration.build(request.configFile(), request.stage(),
                 request.stageVariables());
@@ -205,9 +213,9 @@ final class LocalServer implements AutoCloseable {
     }
 
     private static HttpsServer startHttps(RunRequest request, SelfSignedCertificate certificate,
-            TurnpikeFilter filter) throws Exception {
+            HttpsServer.ClientCertificates clientCertificates, TurnpikeFilter filter) throws Exception {
         try {
-            return HttpsServer.start(request.host(), request.port(), certificate, filter);
+            return HttpsServer.start(request.host(), request.port(), certificate, clientCertificates, filter);
         } catch (IOException e) {
             if (e instanceof BindException || e.getCause() instanceof BindException) {
                 throw new InvalidInputException("Turnpike: cannot listen on " + request.host() + ":" + request.port()

@@ -61,12 +61,22 @@ public final class RunMojo extends AbstractMojo {
     @Parameter(property = "turnpike.classpath")
     private String classpath;
 
-    /** A PKCS12 trust store for HTTPS backends, replacing the JDK's default. */
+    /**
+     * A PKCS12 trust store: the certificates trusted for HTTPS backends, replacing the JDK's default, and those
+     * client certificates are verified against (the HTTPS connector then asks clients for one: mutual TLS).
+     */
     @Parameter(property = "turnpike.truststore")
     private File truststore;
 
     @Parameter(property = "turnpike.truststorePassword")
     private String truststorePassword;
+
+    /**
+     * With {@code turnpike.truststore}: {@code wanted} accepts clients without a certificate, {@code required}
+     * refuses their TLS handshake, as API Gateway's mutual TLS custom domains do.
+     */
+    @Parameter(property = "turnpike.clientAuth", defaultValue = "wanted")
+    private String clientAuth;
 
     /**
      * Serve each saved change of the definition, the configuration file or the extra class path without a
@@ -95,7 +105,7 @@ public final class RunMojo extends AbstractMojo {
                 pluginArtifacts.stream().map(Artifact::getFile).filter(Objects::nonNull).map(File::toPath).toList());
         LocalServer server;
         try {
-            server = LocalServer.start(request);
+            server = LocalServer.start(request, clientAuth);
         } catch (InvalidInputException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (Exception e) {

@@ -33,7 +33,8 @@ class HttpsServerTest {
     @BeforeEach
     void start() throws Exception {
         certificate = SelfSignedCertificate.forHost("127.0.0.1");
-        server = HttpsServer.start("127.0.0.1", 0, certificate, answersItself);
+        server = HttpsServer.start("127.0.0.1", 0, certificate, HttpsServer.ClientCertificates.NOT_ASKED,
+                answersItself);
     }
 
     @AfterEach

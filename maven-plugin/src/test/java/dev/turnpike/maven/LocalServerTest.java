@@ -103,7 +103,8 @@ class LocalServerTest {
         SelfSignedCertificate backendCertificate = SelfSignedCertificate.forHost("127.0.0.1");
         Filter backendAnswer = (request, response, chain) -> response.getWriter()
                 .write(((HttpServletRequest) request).getRequestURI());
-        try (HttpsServer backend = HttpsServer.start("127.0.0.1", 0, backendCertificate, backendAnswer)) {
+        try (HttpsServer backend = HttpsServer.start("127.0.0.1", 0, backendCertificate,
+                HttpsServer.ClientCertificates.NOT_ASKED, backendAnswer)) {
             Path definition = Files.writeString(folder.resolve("orders.yaml"),
                     ORDERS_API.replace("http://127.0.0.1:", "https://127.0.0.1:"));
             Path truststore = folder.resolve("backend.p12");

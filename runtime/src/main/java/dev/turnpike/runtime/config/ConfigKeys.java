@@ -13,7 +13,7 @@ final class ConfigKeys {
 
     private static final Set<String> PLAIN = Set.of("turnpike.stages", "turnpike.region", "turnpike.accountId",
             "turnpike.apiId", "turnpike.api", "turnpike.trustForwardedProto", "turnpike.autoRegister",
-            "turnpike.redis.uri");
+            "turnpike.redis.uri", "turnpike.backend.keyStore");
 
     private enum Shape { TEXT, BOOLEAN, NUMBER, INTEGER }
 
@@ -49,6 +49,8 @@ final class ConfigKeys {
             new KeyPattern(Pattern.compile("turnpike\\.(throttle\\.account\\.burstLimit|redis\\.timeoutMillis)"),
                     Shape.INTEGER),
             new KeyPattern(Pattern.compile("turnpike\\.redis\\.failMode"), Shape.TEXT),
+            // May be empty: a PKCS12 file without a password.
+            new KeyPattern(Pattern.compile("turnpike\\.backend\\.keyStorePassword"), Shape.TEXT),
             new KeyPattern(Pattern.compile("turnpike\\.vpcLinks\\.[^.]+\\.targets"), Shape.TEXT));
 
     private ConfigKeys() {

@@ -1,6 +1,7 @@
 package dev.turnpike.runtime.http;
 
 import java.nio.ByteBuffer;
+import java.security.cert.X509Certificate;
 import java.util.concurrent.Flow;
 
 /**
@@ -33,6 +34,15 @@ public interface ClientRequest {
 
     /** Whether the request reached the gateway over HTTPS (the container's view; see the filter for proxies). */
     boolean secure();
+
+    /**
+     * The certificate the client presented in the TLS handshake (the leaf of its chain, which is all API Gateway
+     * exposes as {@code $context.identity.clientCert}); {@code null} when it presented none or the container does
+     * not ask for one.
+     */
+    default X509Certificate clientCertificate() {
+        return null;
+    }
 
     /** The port the client connected to, for {@code X-Forwarded-Port}. */
     int localPort();

@@ -6,6 +6,7 @@ import dev.turnpike.runtime.pipeline.Exchange;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -92,6 +93,11 @@ public final class ContextVariables {
         if (exchange.apiKey() != null) {
             identity.put("apiKey", exchange.apiKey().value());
             identity.put("apiKeyId", exchange.apiKey().id());
+        }
+        // Only with a certificate: without mutual TLS, API Gateway's identity has no clientCert key at all.
+        X509Certificate clientCertificate = exchange.clientRequest().clientCertificate();
+        if (clientCertificate != null) {
+            identity.put("clientCert", ClientCert.of(clientCertificate));
         }
         return identity;
     }

@@ -20,6 +20,7 @@ import dev.turnpike.runtime.throttle.Throttling;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.KeyStore;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -272,15 +273,18 @@ public final class Gateway implements AutoCloseable {
     public static final class Builder {
         private final GeneratedApi api;
         private final TurnpikeConfig config;
-        private SSLContext backendTrust;
+        private KeyStore backendTrust;
 
         private Builder(GeneratedApi api, TurnpikeConfig config) {
             this.api = api;
             this.config = config;
         }
 
-        /** TLS trust for HTTPS backends; the JVM's default trust store when not set. */
-        public Builder backendTrust(SSLContext backendTrust) {
+        /**
+         * The certificates trusted for HTTPS backends, instead of the JVM's default trust store. The certificate
+         * the gateway presents to them comes from the configuration ({@code turnpike.backend.keyStore}).
+         */
+        public Builder backendTrust(KeyStore backendTrust) {
             this.backendTrust = backendTrust;
             return this;
         }
@@ -288,6 +292,7 @@ public final class Gateway implements AutoCloseable {
         public Gateway build() {
             checkMethodSettings(api, config);
             Integrations.prepareBackendClient(api);
+            SSLContext backendTls = BackendTls.context(backendTrust, config.values());
             AtomicInteger threads = new AtomicInteger();
             ExecutorService executor = Executors.newCachedThreadPool(task -> {
                 Thread thread = new Thread(task, "turnpike-backend-" + threads.incrementAndGet());
@@ -299,8 +304,8 @@ public final class Gateway implements AutoCloseable {
                     .version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofMillis(dev.turnpike.runtime.model.Integration.DEFAULT_TIMEOUT_MILLIS));
-            if (backendTrust != null) {
-                client.sslContext(backendTrust);
+            if (backendTls != null) {
+                client.sslContext(backendTls);
             }
             try {
                 return new Gateway(api, config, client.build(), executor);

@@ -3,6 +3,7 @@ package dev.turnpike.runtime.pipeline;
 import dev.turnpike.runtime.http.ClientRequest;
 import dev.turnpike.runtime.http.Headers;
 import java.nio.ByteBuffer;
+import java.security.cert.X509Certificate;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -50,6 +51,11 @@ final class ReplayedRequest implements ClientRequest {
     @Override
     public boolean secure() {
         return request.secure();
+    }
+
+    @Override
+    public X509Certificate clientCertificate() {
+        return request.clientCertificate();
     }
 
     @Override
