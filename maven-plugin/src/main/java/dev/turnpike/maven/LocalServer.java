@@ -225,7 +225,7 @@ final class LocalServer implements AutoCloseable {
         }
     }
 
-    private static List<Path> classpathEntries(String classpath) throws InvalidInputException {
+    static List<Path> classpathEntries(String classpath) throws InvalidInputException {
         List<Path> entries = new ArrayList<>();
         if (classpath == null || classpath.isBlank()) {
             return entries;
