@@ -30,8 +30,13 @@ final class GatewayCalls {
 
     /** Sends {@code method path} with {@code body} (JSON) and waits for the answer. */
     static Answer send(Gateway gateway, String method, String path, String body) throws Exception {
+        return send(gateway, method, path, body, new Headers());
+    }
+
+    /** As {@link #send(Gateway, String, String, String)}, with these headers too. */
+    static Answer send(Gateway gateway, String method, String path, String body, Headers headers) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        Headers headers = new Headers().add("Host", "abc1234567.execute-api.us-east-1.amazonaws.com");
+        headers.add("Host", "abc1234567.execute-api.us-east-1.amazonaws.com");
         if (bytes.length > 0) {
             headers.add("Content-Type", "application/json").add("Content-Length", Integer.toString(bytes.length));
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.turnpike.runtime.config.ConfigException;
 import dev.turnpike.runtime.config.TurnpikeConfig;
+import dev.turnpike.runtime.http.Headers;
+import dev.turnpike.runtime.model.Authorizer;
 import dev.turnpike.runtime.model.Integration;
 import dev.turnpike.runtime.model.IntegrationResponse;
 import dev.turnpike.runtime.model.IntegrationType;
@@ -76,6 +78,14 @@ class RemoteLambdaTest {
                 yield ok("{\"statusCode\": 200, \"body\": \"late\"}");
             }
             case "malformed" -> ok("{\"statusCode\": 200, \"unexpected\": true}");
+            case "auth" -> event.getString("authorizationToken").equals("allow")
+                    ? ok(Json.createObjectBuilder().add("principalId", "remote-user").add("policyDocument",
+                            Json.createObjectBuilder().add("Version", "2012-10-17").add("Statement",
+                                    Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                            .add("Action", "execute-api:Invoke").add("Effect", "Allow")
+                                            .add("Resource", event.getString("methodArn"))))).build().toString())
+                    : new SignedLoopbackServer.Reply(200, Map.of("X-Amz-Function-Error", "Unhandled"),
+                            "{\"errorMessage\": \"Unauthorized\", \"errorType\": \"java.lang.RuntimeException\"}");
             default -> new SignedLoopbackServer.Reply(404, Map.of("Content-Type", "application/json",
                     "x-amzn-ErrorType", "ResourceNotFoundException"), "{\"Type\": \"User\", \"message\": \"Function not"
                     + " found: " + path.group(1) + "\"}");
@@ -109,6 +119,13 @@ class RemoteLambdaTest {
                     .response(IntegrationResponse.selecting("default", "200").build())
                     .build()).build());
         }
+        operations.add(Operation.on("POST", "/authorized").authorizer(Authorizer.lambda("remote", "TOKEN",
+                functionUri("auth")).identitySource("method.request.header.Authorization").resultTtlInSeconds(0)
+                .build()).integration(Integration.of(IntegrationType.MOCK)
+                .requestTemplate("application/json", "{\"statusCode\": 200}")
+                .response(IntegrationResponse.selecting("default", "200")
+                        .responseTemplate("application/json", "$context.authorizer.principalId").build())
+                .build()).build());
         operations.add(Operation.on("POST", "/custom/alias").integration(Integration.of(IntegrationType.AWS)
                 .httpMethod("POST").uri(functionUri("echo:live"))
                 .response(IntegrationResponse.selecting("default", "200").build()).build()).build());
@@ -123,7 +140,7 @@ class RemoteLambdaTest {
     private static Map<String, String> config(String endpoint) {
         Map<String, String> config = new java.util.TreeMap<>(Map.of("turnpike.region", "us-east-1",
                 "turnpike.aws.lambda.endpoint", endpoint));
-        for (String function : List.of("proxyecho", "echo", "crash", "busy", "slow", "malformed")) {
+        for (String function : List.of("proxyecho", "echo", "crash", "busy", "slow", "malformed", "auth")) {
             config.put("turnpike.lambda." + function, "remote");
         }
         return config;
@@ -201,6 +218,19 @@ class RemoteLambdaTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(LAST.get().rawPath()).isEqualTo("/2015-03-31/functions/echo/invocations");
         assertThat(LAST.get().rawQuery()).isEqualTo("Qualifier=live");
+    }
+
+    @Test
+    void lambdaAuthorizerCallsTheRemoteFunction() throws Exception {
+        GatewayCalls.Answer allowed = GatewayCalls.send(gateway, "POST", "/dev/authorized", "{}",
+                new Headers().add("Authorization", "allow"));
+        GatewayCalls.Answer refused = GatewayCalls.send(gateway, "POST", "/dev/authorized", "{}",
+                new Headers().add("Authorization", "deny"));
+
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.body()).isEqualTo("remote-user");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(json(refused.body())).isEqualTo(json("{\"message\": \"Unauthorized\"}"));
     }
 
     @Test
