@@ -39,9 +39,11 @@ final class AwsServiceIntegration implements IntegrationHandler, AutoCloseable {
     /** Overrides a service's endpoint: {@code turnpike.aws.<service>.endpoint}. */
     static final String ENDPOINT_PREFIX = "turnpike.aws.";
     private static final String ENDPOINT_SUFFIX = ".endpoint";
-    /** Headers the HTTP client sets itself or refuses; mapping the first two is a configuration error on AWS. */
-    private static final Set<String> NOT_SENT = Set.of("content-length", "transfer-encoding", "proxy-authenticate",
-            "te", "via", "expect", "connection", "upgrade", "host");
+    /** Mapping these request headers is a configuration error on AWS: 500, as for {@code HTTP}. */
+    private static final Set<String> UNMAPPABLE = Set.of("content-length", "transfer-encoding");
+    /** Mapped, but never sent, as for {@code HTTP}: the HTTP client sets or refuses them. */
+    private static final Set<String> NOT_SENT = Set.of("proxy-authenticate", "te", "via", "expect", "connection",
+            "upgrade", "host");
 
     private final HttpClient client;
     private final PreparedTemplates templates;
@@ -150,6 +152,12 @@ final class AwsServiceIntegration implements IntegrationHandler, AutoCloseable {
         }
         URI target = withQuery(resolved, parameters, mapped.input().overrides().requestQuerystring());
         Map<String, String> headers = headers(exchange, service, parameters, mapped);
+        for (String name : headers.keySet()) {
+            if (UNMAPPABLE.contains(name.toLowerCase(Locale.ROOT))) {
+                return completed(GatewayError.of(GatewayResponseType.API_CONFIGURATION_ERROR,
+                        "the integration request header " + name + " cannot be mapped"));
+            }
+        }
         String method = integration.httpMethod() == null || integration.httpMethod().equals("ANY")
                 ? exchange.clientRequest().method() : integration.httpMethod();
         byte[] body = mapped.body();

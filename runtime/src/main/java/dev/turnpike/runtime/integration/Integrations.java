@@ -88,7 +88,8 @@ public final class Integrations implements AutoCloseable {
      */
     public static boolean serves(IntegrationType type, ConnectionType connection, String uri) {
         if (type == IntegrationType.AWS) {
-            return connection == ConnectionType.INTERNET && (LambdaIntegration.isLambda(uri) || AwsServiceUri.matches(uri));
+            return connection == ConnectionType.INTERNET
+                    && (LambdaIntegration.isLambda(uri) || AwsServiceUri.matches(uri));
         }
         return serves(type, connection);
     }

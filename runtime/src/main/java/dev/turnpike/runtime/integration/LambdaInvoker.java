@@ -69,8 +69,8 @@ public final class LambdaInvoker {
         LambdaFunction function = functions.get(target.name());
         if (function == null) {
             return CompletableFuture.failedFuture(new Failure(FailureKind.CONFIGURATION, "no handler for Lambda"
-                    + " function '" + target.name() + "': set turnpike.lambda." + target.name() + "=<handler class> or remote",
-                    null));
+                    + " function '" + target.name() + "': set turnpike.lambda." + target.name()
+                    + "=<handler class> or remote", null));
         }
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         LambdaContext context = new LambdaContext(UUID.randomUUID().toString(), target, exchange.api().region(),

@@ -68,8 +68,9 @@ class RemoteLambdaTest {
                             + event.getString("body")).build().toString());
             case "echo" -> ok(event.toString());
             case "crash" -> new SignedLoopbackServer.Reply(200, Map.of("Content-Type", "application/json",
-                    "X-Amz-Function-Error", "Unhandled"), "{\"errorMessage\": \"Not found: " + event.getString("name", "")
-                    + "\", \"errorType\": \"java.lang.IllegalStateException\", \"stackTrace\": []}");
+                    "X-Amz-Function-Error", "Unhandled"), "{\"errorMessage\": \"Not found: "
+                    + event.getString("name", "") + "\", \"errorType\": \"java.lang.IllegalStateException\","
+                    + " \"stackTrace\": []}");
             case "busy" -> new SignedLoopbackServer.Reply(429, Map.of("Content-Type", "application/json",
                     "x-amzn-ErrorType", "TooManyRequestsException"), "{\"Reason\": \"ReservedFunctionConcurrentInvocat"
                     + "ionLimitExceeded\", \"Type\": \"User\", \"message\": \"Rate Exceeded.\"}");
