@@ -27,9 +27,7 @@ final class UnservedFeatures {
             IntegrationModel integration = operation.integration();
             IntegrationType type = integration == null ? null : integration.type();
             if (type != null && !Integrations.serves(type, ConnectionType.INTERNET, integration.uri())) {
-                unserved.computeIfAbsent(type.name() + (type == IntegrationType.AWS
-                                ? " integrations with AWS services other than Lambda are not served yet"
-                                : " integrations are not served yet"), k -> new ArrayList<>())
+                unserved.computeIfAbsent(type.name() + " integrations are not served yet", k -> new ArrayList<>())
                         .add(operation);
             } else if (type != null && integration.connectionType() == ConnectionType.VPC_LINK
                     && !Integrations.serves(type, ConnectionType.VPC_LINK)) {

@@ -30,6 +30,7 @@ final class ConfigKeys {
                     Shape.TEXT),
             new KeyPattern(Pattern.compile("turnpike\\.lambda\\.[^.]+"), Shape.TEXT),
             new KeyPattern(Pattern.compile("turnpike\\.lambda\\.[^.]+\\.concurrency"), Shape.INTEGER),
+            new KeyPattern(Pattern.compile("turnpike\\.aws\\.[^.]+\\.endpoint"), Shape.TEXT),
             new KeyPattern(Pattern.compile("turnpike\\.iam\\.[^.]+\\.(secretKey|accountId|arn|sessionToken|userId|policy)"),
                     Shape.TEXT),
             new KeyPattern(Pattern.compile("turnpike\\.vpcEndpoints\\.[^.]+\\.(sourceCidrs|vpcId)"), Shape.TEXT),

@@ -27,23 +27,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Invocations run on the function's own threads, never the container's, at most {@code concurrency} at once (the
  * function's reserved concurrency); one more is refused with {@link Throttled}, as Lambda refuses it.
  */
-final class InProcessFunction implements AutoCloseable {
+final class InProcessFunction implements LambdaFunction {
 
     /** Lambda refused the invocation: every permit of the function's concurrency is taken. */
-    static final class Throttled extends RuntimeException {
+    static final class Throttled extends LambdaFunction.Throttled {
         private static final long serialVersionUID = 1L;
 
         Throttled(String function, int concurrency) {
-            super("function " + function + " is at its concurrency limit of " + concurrency, null, false, false);
+            super("function " + function + " is at its concurrency limit of " + concurrency);
         }
     }
 
-    /** The function ran and threw: the invocation's function error. */
-    static final class FunctionError extends RuntimeException {
+    /** The function ran and threw: the invocation's function error, reported as Lambda's Java runtime does. */
+    static final class FunctionError extends LambdaFunction.FunctionError {
         private static final long serialVersionUID = 1L;
 
         FunctionError(Throwable cause) {
-            super(cause.toString(), cause);
+            super(cause.toString(), LambdaIntegration.errorPayload(cause), cause);
         }
     }
 
@@ -115,7 +115,8 @@ final class InProcessFunction implements AutoCloseable {
      * {@link FunctionError} (the handler threw, or its result is not JSON) or a {@link java.util.concurrent
      * .TimeoutException} after {@code timeoutMillis}, which also interrupts the handler.
      */
-    CompletableFuture<JsonValue> invoke(JsonValue event, Context context, long timeoutMillis) {
+    @Override
+    public CompletableFuture<JsonValue> invoke(JsonValue event, Context context, long timeoutMillis) {
         if (!permits.tryAcquire()) {
             return CompletableFuture.failedFuture(new Throttled(name, concurrency));
         }

@@ -22,6 +22,7 @@ public final class Integrations implements AutoCloseable {
     private final IntegrationHandler unserved = new UnservedIntegration();
     private final LambdaFunctions lambdaFunctions;
     private final LambdaInvoker lambdaInvoker;
+    private final AwsServiceIntegration awsServices;
 
     /** @param backendClient the one HTTP client for every HTTP backend of this gateway */
     public Integrations(GeneratedApi api, TurnpikeConfig config, HttpClient backendClient) {
@@ -36,11 +37,19 @@ public final class Integrations implements AutoCloseable {
         handlers.put(IntegrationType.HTTP_PROXY, new HttpProxyIntegration(backendClient, vpcLinks));
         lambdaFunctions = LambdaFunctions.load(config, api.getClass().getClassLoader());
         handlers.put(IntegrationType.AWS_PROXY, new LambdaProxyIntegration(lambdaFunctions, api.binaryMediaTypes()));
-        handlers.put(IntegrationType.AWS, new LambdaIntegration(lambdaFunctions, templates, api.binaryMediaTypes()));
+        IntegrationHandler lambda = new LambdaIntegration(lambdaFunctions, templates, api.binaryMediaTypes());
+        try {
+            awsServices = AwsServiceIntegration.create(api, config, backendClient, templates);
+        } catch (RuntimeException e) {
+            lambdaFunctions.close();
+            throw e;
+        }
+        handlers.put(IntegrationType.AWS, exchange -> LambdaIntegration.isLambda(exchange.operation().integration()
+                .uri()) ? lambda.invoke(exchange) : awsServices.invoke(exchange));
         lambdaInvoker = new LambdaInvoker(lambdaFunctions, api.binaryMediaTypes());
     }
 
-    /** Calls the same in-process functions for the gateway's other uses of Lambda: authorizers. */
+    /** Calls the same functions, in process or remote, for the gateway's other uses of Lambda: authorizers. */
     public LambdaInvoker lambda() {
         return lambdaInvoker;
     }
@@ -56,10 +65,14 @@ public final class Integrations implements AutoCloseable {
         }
     }
 
-    /** Stops the threads of in-process Lambda functions; invocations in flight finish first. */
+    /**
+     * Stops the threads of in-process Lambda functions (invocations in flight finish first) and closes the AWS
+     * clients.
+     */
     @Override
     public void close() {
         lambdaFunctions.close();
+        awsServices.close();
     }
 
     public CompletableFuture<Outcome> invoke(Exchange exchange) {
@@ -75,7 +88,8 @@ public final class Integrations implements AutoCloseable {
      */
     public static boolean serves(IntegrationType type, ConnectionType connection, String uri) {
         if (type == IntegrationType.AWS) {
-            return connection == ConnectionType.INTERNET && LambdaIntegration.isLambda(uri);
+            return connection == ConnectionType.INTERNET
+                    && (LambdaIntegration.isLambda(uri) || AwsServiceUri.matches(uri));
         }
         return serves(type, connection);
     }

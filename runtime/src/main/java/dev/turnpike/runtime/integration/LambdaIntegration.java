@@ -19,7 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code AWS} (custom, non-proxy) integration with a Lambda function run in process: the request is mapped as for
+ * {@code AWS} (custom, non-proxy) integration with a Lambda function, in process or remote: the request is mapped as for
  * {@code HTTP} ({@code requestParameters} aside, which Lambda has no place for; request template or passthrough)
  * and the payload, which must be JSON, is the function's event. A function that returns answers through the
  * default integration response; one that throws gives Lambda's error payload ({@code errorMessage},
@@ -39,7 +39,7 @@ final class LambdaIntegration implements IntegrationHandler {
         this.binaryMediaTypes = binaryMediaTypes;
     }
 
-    /** Whether {@code uri} is a Lambda invocation uri (the only AWS service served). */
+    /** Whether {@code uri} is a Lambda invocation uri (other AWS services: {@link AwsServiceIntegration}). */
     static boolean isLambda(String uri) {
         return uri != null && uri.contains(":lambda:path/");
     }
@@ -57,10 +57,10 @@ final class LambdaIntegration implements IntegrationHandler {
         } catch (IllegalArgumentException e) {
             return error(GatewayResponseType.API_CONFIGURATION_ERROR, e.getMessage());
         }
-        InProcessFunction function = functions.get(target.name());
+        LambdaFunction function = functions.get(target.name());
         if (function == null) {
             return error(GatewayResponseType.API_CONFIGURATION_ERROR, "no handler for Lambda function '"
-                    + target.name() + "': set turnpike.lambda." + target.name() + "=<handler class>");
+                    + target.name() + "': set turnpike.lambda." + target.name() + "=<handler class> or remote");
         }
         return RequestBodies.read(exchange.clientRequest()).handle((body, failure) -> {
             if (failure != null) {
@@ -73,7 +73,7 @@ final class LambdaIntegration implements IntegrationHandler {
     }
 
     private CompletableFuture<Outcome> call(Exchange exchange, Integration integration,
-            LambdaFunctionUri.Function target, InProcessFunction function, byte[] clientBody) {
+            LambdaFunctionUri.Function target, LambdaFunction function, byte[] clientBody) {
         RequestMapping.Mapped mapped;
         try {
             mapped = RequestMapping.map(exchange, integration, templates, binaryMediaTypes, clientBody);
@@ -103,13 +103,15 @@ final class LambdaIntegration implements IntegrationHandler {
                     return Outcome.of(GatewayError.of(GatewayResponseType.INTEGRATION_TIMEOUT,
                             "function " + target.name() + " timed out"));
                 }
-                if (!(cause instanceof InProcessFunction.FunctionError)) {
+                if (cause instanceof LambdaFunction.Unreachable) {
+                    return Outcome.of(GatewayError.of(GatewayResponseType.INTEGRATION_FAILURE, cause.getMessage()));
+                }
+                if (!(cause instanceof LambdaFunction.FunctionError functionError)) {
                     // Throttled, or the function could not be started: Lambda's own error, a 500 on API Gateway.
                     return Outcome.of(GatewayError.of(GatewayResponseType.API_CONFIGURATION_ERROR, cause.toString()));
                 }
-                Throwable thrown = cause.getCause();
-                errorMessage = thrown.getMessage() == null ? "" : thrown.getMessage();
-                answer = errorPayload(thrown);
+                errorMessage = functionError.errorMessage();
+                answer = functionError.payload();
             }
             byte[] body = answer.toString().getBytes(StandardCharsets.UTF_8);
             return ResponseMapping.map(exchange, integration, templates, binaryMediaTypes,

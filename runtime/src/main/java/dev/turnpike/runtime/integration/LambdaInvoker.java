@@ -13,8 +13,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Calls a Lambda function for something other than an integration: Lambda authorizers. Same functions, same
- * threads and concurrency limits as the integrations use.
+ * Calls a Lambda function for something other than an integration: Lambda authorizers. Same functions, in process
+ * or remote, with the same threads and concurrency limits as the integrations use.
  */
 public final class LambdaInvoker {
 
@@ -27,7 +27,9 @@ public final class LambdaInvoker {
         /** Every permit of the function's concurrency is taken. */
         THROTTLED,
         /** The function threw; {@link Failure#getMessage()} is the error's message, as Lambda reports it. */
-        FUNCTION_ERROR
+        FUNCTION_ERROR,
+        /** Lambda's endpoint did not answer (a remote function). */
+        UNREACHABLE
     }
 
     /** A failed call. */
@@ -64,11 +66,11 @@ public final class LambdaInvoker {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(new Failure(FailureKind.CONFIGURATION, e.getMessage(), null));
         }
-        InProcessFunction function = functions.get(target.name());
+        LambdaFunction function = functions.get(target.name());
         if (function == null) {
             return CompletableFuture.failedFuture(new Failure(FailureKind.CONFIGURATION, "no handler for Lambda"
-                    + " function '" + target.name() + "': set turnpike.lambda." + target.name() + "=<handler class>",
-                    null));
+                    + " function '" + target.name() + "': set turnpike.lambda." + target.name()
+                    + "=<handler class> or remote", null));
         }
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         LambdaContext context = new LambdaContext(UUID.randomUUID().toString(), target, exchange.api().region(),
@@ -90,12 +92,17 @@ public final class LambdaInvoker {
         if (cause instanceof TimeoutException) {
             return new Failure(FailureKind.TIMEOUT, "function " + function + " timed out", cause);
         }
-        if (cause instanceof InProcessFunction.Throttled) {
+        if (cause instanceof LambdaFunction.Throttled) {
             return new Failure(FailureKind.THROTTLED, cause.getMessage(), cause);
         }
-        Throwable thrown = cause instanceof InProcessFunction.FunctionError && cause.getCause() != null
-                ? cause.getCause() : cause;
-        return new Failure(FailureKind.FUNCTION_ERROR, thrown.getMessage(), thrown);
+        if (cause instanceof LambdaFunction.Unreachable) {
+            return new Failure(FailureKind.UNREACHABLE, cause.getMessage(), cause);
+        }
+        if (cause instanceof LambdaFunction.FunctionError functionError) {
+            return new Failure(FailureKind.FUNCTION_ERROR, functionError.errorMessage(),
+                    cause.getCause() != null ? cause.getCause() : cause);
+        }
+        return new Failure(FailureKind.FUNCTION_ERROR, cause.getMessage(), cause);
     }
 
     /**

@@ -13,10 +13,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code AWS_PROXY} to a Lambda function run in process: the whole request becomes the payload 1.0 event
+ * {@code AWS_PROXY} to a Lambda function, in process or remote: the whole request becomes the payload 1.0 event
  * ({@link ProxyEvent}), the function's result becomes the response ({@link ProxyResult}). As API Gateway: a
  * thrown error or a malformed result answers 502 {@code {"message": "Internal server error"}}, the integration
- * timeout 504, a throttled function 500, and integration {@code requestParameters} are ignored.
+ * timeout 504, a throttled function 500, an unreachable Lambda endpoint an integration failure, and integration
+ * {@code requestParameters} are ignored.
  */
 final class LambdaProxyIntegration implements IntegrationHandler {
 
@@ -44,10 +45,10 @@ final class LambdaProxyIntegration implements IntegrationHandler {
         } catch (IllegalArgumentException e) {
             return configurationError(e.getMessage());
         }
-        InProcessFunction function = functions.get(target.name());
+        LambdaFunction function = functions.get(target.name());
         if (function == null) {
             return configurationError("no handler for Lambda function '" + target.name() + "': set turnpike.lambda."
-                    + target.name() + "=<handler class>");
+                    + target.name() + "=<handler class> or remote");
         }
         long deadline = exchange.startNanos() + integration.timeoutInMillis() * 1_000_000L;
         return RequestBodies.read(exchange.clientRequest())
@@ -82,10 +83,13 @@ final class LambdaProxyIntegration implements IntegrationHandler {
         if (cause instanceof RequestBodies.TooLarge) {
             return Outcome.of(GatewayError.of(GatewayResponseType.REQUEST_TOO_LARGE, cause.getMessage()));
         }
-        if (cause instanceof InProcessFunction.Throttled) {
+        if (cause instanceof LambdaFunction.Throttled) {
             // Recorded by users of AWS: a throttled Lambda reaches the client as 500, not 429 (docs/features.md).
             LOG.log(System.Logger.Level.WARNING, () -> "request " + exchange.requestId() + ": " + cause.getMessage());
             return Outcome.of(GatewayError.withStatus(GatewayResponseType.DEFAULT_5XX, 500, cause.getMessage()));
+        }
+        if (cause instanceof LambdaFunction.Unreachable) {
+            return Outcome.of(GatewayError.of(GatewayResponseType.INTEGRATION_FAILURE, cause.getMessage()));
         }
         LOG.log(System.Logger.Level.WARNING, "request " + exchange.requestId() + ": Lambda function " + function
                 + " failed", cause instanceof InProcessFunction.FunctionError ? cause.getCause() : cause);
