@@ -93,7 +93,9 @@ final class LambdaIntegration implements IntegrationHandler {
         LambdaContext context = new LambdaContext(UUID.randomUUID().toString(), target, exchange.api().region(),
                 exchange.api().accountId(), deadline);
         long remaining = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+        long sent = LambdaCallLog.request(exchange, target, event);
         return function.invoke(event, context, remaining).handle((result, failure) -> {
+            LambdaCallLog.response(exchange, sent, result, failure);
             String errorMessage = null;
             JsonValue answer = result;
             if (failure != null) {

@@ -51,16 +51,20 @@ final class LambdaProxyIntegration implements IntegrationHandler {
                     + target.name() + "=<handler class> or remote");
         }
         long deadline = exchange.startNanos() + integration.timeoutInMillis() * 1_000_000L;
+        long[] sent = new long[1];
         return RequestBodies.read(exchange.clientRequest())
                 .thenCompose(body -> {
                     JsonValue event = ProxyEvent.of(exchange, body, binaryMediaTypes);
                     LambdaContext context = new LambdaContext(UUID.randomUUID().toString(), target,
                             exchange.api().region(), exchange.api().accountId(), deadline);
                     long remaining = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+                    sent[0] = LambdaCallLog.request(exchange, target, event);
                     return function.invoke(event, context, remaining);
                 })
-                .handle((result, failure) -> failure == null ? mapped(exchange, result)
-                        : failed(exchange, target.name(), failure));
+                .handle((result, failure) -> {
+                    LambdaCallLog.response(exchange, sent[0], result, failure);
+                    return failure == null ? mapped(exchange, result) : failed(exchange, target.name(), failure);
+                });
     }
 
     private Outcome mapped(Exchange exchange, JsonValue result) {

@@ -2,6 +2,8 @@ package dev.turnpike.runtime.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.turnpike.runtime.config.TurnpikeConfig;
 import dev.turnpike.runtime.http.Headers;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Golden execution logs of test invokes: a MOCK and an HTTP method with templates, run through the whole pipeline.
+ * Golden execution logs of test invokes: a MOCK, an HTTP and a Lambda (custom integration) method with templates, run through the whole pipeline.
  * What changes from run to run (request ids, latencies, the backend's port and date) is replaced before comparing.
  * To update a golden file after an intended change, run with {@code -Dturnpike.updateGoldens=true}.
  */
@@ -50,7 +52,8 @@ class TestInvokeTest {
         });
         backend.start();
         gateway = Gateway.create(new TestApi("http://127.0.0.1:" + backend.getAddress().getPort()),
-                TurnpikeConfig.from(Map.of("turnpike.apiId", "abc1234567", "turnpike.stages", "test")));
+                TurnpikeConfig.from(Map.of("turnpike.apiId", "abc1234567", "turnpike.stages", "test",
+                        "turnpike.lambda.pets", PetsFunction.class.getName())));
     }
 
     @AfterAll
@@ -75,6 +78,23 @@ class TestInvokeTest {
         assertThat(result.status()).isEqualTo(200);
         assertThat(result.bodyText()).isEqualTo("{\"count\": 1}");
         assertGolden("http.log", result);
+    }
+
+    @Test
+    void lambdaCustomIntegrationWithTemplates() throws Exception {
+        TestInvoke.Result result = TestInvoke.run(gateway, "GET", "/test/lambda/7", headers(), new byte[0], false,
+                CLOCK).get(10, TimeUnit.SECONDS);
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.bodyText()).isEqualTo("{\"name\": \"Rex\"}");
+        assertGolden("lambda.log", result);
+    }
+
+    /** The Lambda function of the golden log, run in process. */
+    public static final class PetsFunction implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        @Override
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            return new java.util.TreeMap<>(Map.of("id", event.get("petId"), "name", "Rex")); // a stable order for the golden log
+        }
     }
 
     @Test
@@ -139,11 +159,23 @@ class TestInvokeTest {
                                     .build())
                             .build())
                     .build();
-            operations = List.of(mock, http);
+            Operation lambda = Operation.on("GET", "/lambda/{id}").requestParameter("method.request.path.id", true)
+                    .integration(Integration.of(IntegrationType.AWS).httpMethod("POST")
+                            .uri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:"
+                                    + "us-east-1:123456789012:function:pets/invocations")
+                            .requestTemplate("application/json", "{\"petId\": \"$input.params('id')\"}")
+                            .response(IntegrationResponse.selecting("default", "200")
+                                    .responseTemplate("application/json", "{\"name\": \"$input.path('$.name')\"}")
+                                    .build())
+                            .build())
+                    .build();
+            operations = List.of(mock, http, lambda);
             routes = RouteNode.resource("/")
                     .literal("mock", RouteNode.resource("/mock")
                             .param("id", RouteNode.resource("/mock/{id}").method(mock).build()).build())
                     .literal("pets", RouteNode.resource("/pets").method(http).build())
+                    .literal("lambda", RouteNode.resource("/lambda")
+                            .param("id", RouteNode.resource("/lambda/{id}").method(lambda).build()).build())
                     .build();
         }
 
