@@ -129,6 +129,9 @@ final class LocalServer implements AutoCloseable {
                 extraClasspath);
         try {
             Gateway.Builder gateway = Gateway.builder(loaded.api(), config);
+            if (request.verbose()) {
+                gateway.requestLog(System.out::println);
+            }
             if (backendTrust != null) {
                 gateway.backendTrust(backendTrust);
             }

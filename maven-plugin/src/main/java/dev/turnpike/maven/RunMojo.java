@@ -85,6 +85,10 @@ public final class RunMojo extends AbstractMojo {
     @Parameter(property = "turnpike.watch", defaultValue = "true")
     private boolean watch;
 
+    /** Print each request: its id, method and path, the route it matched, its status and latency. */
+    @Parameter(property = "turnpike.verbose", defaultValue = "false")
+    private boolean verbose;
+
     @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
     private List<Artifact> pluginArtifacts;
 
@@ -102,7 +106,8 @@ public final class RunMojo extends AbstractMojo {
                 classpath,
                 path(truststore),
                 truststorePassword,
-                pluginArtifacts.stream().map(Artifact::getFile).filter(Objects::nonNull).map(File::toPath).toList());
+                pluginArtifacts.stream().map(Artifact::getFile).filter(Objects::nonNull).map(File::toPath).toList(),
+                verbose);
         LocalServer server;
         try {
             server = LocalServer.start(request, clientAuth);

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param extraClasspath jars and folders separated by the platform's path separator
  * @param truststore a PKCS12 file trusted for HTTPS backends
  * @param pluginClasspath the plugin's own jars: what the generated code compiles against
+ * @param verbose whether each request is printed with its id, route, status and latency
  */
 record RunRequest(
         Path definition,
@@ -26,7 +27,8 @@ record RunRequest(
         String extraClasspath,
         Path truststore,
         String truststorePassword,
-        List<Path> pluginClasspath) {
+        List<Path> pluginClasspath,
+        boolean verbose) {
 
     RunRequest {
         Objects.requireNonNull(definitionsDirectory, "definitionsDirectory");

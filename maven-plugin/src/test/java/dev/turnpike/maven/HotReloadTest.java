@@ -49,7 +49,7 @@ class HotReloadTest {
     void aSavedChangeIsServedAndABrokenOneIsReportedWhileThePreviousVersionServes() throws Exception {
         Path definition = Files.writeString(folder.resolve("ping.yaml"), PingApi.DEFINITION);
         RunRequest request = new RunRequest(definition, folder, "qa", "127.0.0.1", 0, null, null, null, null, null,
-                TestClasspath.entries());
+                TestClasspath.entries(), false);
         try (LocalServer server = LocalServer.start(request)) {
             server.watchForChanges(50, printed::add);
             String base = server.baseUrl();

@@ -85,7 +85,7 @@ class LocalServerTest {
             Path config = Files.writeString(folder.resolve("turnpike.properties"),
                     "turnpike.stage.qa.variables.base=api\nturnpike.stage.qa.variables.port=1\n");
             RunRequest request = new RunRequest(definition, folder, "qa", "127.0.0.1", 0,
-                    "port=" + backend.getAddress().getPort(), config, null, null, null, TestClasspath.entries());
+                    "port=" + backend.getAddress().getPort(), config, null, null, null, TestClasspath.entries(), false);
 
             try (LocalServer server = LocalServer.start(request)) {
                 HttpResponse<String> order = get(server.baseUrl() + "/orders/7");
@@ -117,13 +117,13 @@ class LocalServerTest {
             String variables = "port=" + backend.port() + ",base=api";
 
             try (LocalServer trusting = LocalServer.start(new RunRequest(definition, folder, "qa", "127.0.0.1", 0,
-                    variables, null, null, truststore, "secret", TestClasspath.entries()))) {
+                    variables, null, null, truststore, "secret", TestClasspath.entries(), false))) {
                 HttpResponse<String> order = get(trusting.baseUrl() + "/orders/7");
                 assertThat(order.statusCode()).isEqualTo(200);
                 assertThat(order.body()).isEqualTo("/api/orders/7");
             }
             try (LocalServer notTrusting = LocalServer.start(new RunRequest(definition, folder, "qa", "127.0.0.1", 0,
-                    variables, null, null, null, null, TestClasspath.entries()))) {
+                    variables, null, null, null, null, TestClasspath.entries(), false))) {
                 assertThat(get(notTrusting.baseUrl() + "/orders/7").statusCode()).isGreaterThanOrEqualTo(500);
             }
         }
@@ -135,7 +135,7 @@ class LocalServerTest {
         Path notAStore = Files.writeString(folder.resolve("store.p12"), "not a key store");
 
         assertThatThrownBy(() -> LocalServer.start(new RunRequest(definition, folder, "qa", "127.0.0.1", 0, null,
-                null, null, notAStore, "secret", TestClasspath.entries())))
+                null, null, notAStore, "secret", TestClasspath.entries(), false)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("Turnpike: -Dturnpike.truststore=" + notAStore
                         + ": not a readable PKCS12 trust store (or -Dturnpike.truststorePassword is wrong): ");
@@ -147,7 +147,7 @@ class LocalServerTest {
         Path missing = folder.resolve("lib/handlers.jar");
 
         assertThatThrownBy(() -> LocalServer.start(new RunRequest(definition, folder, "qa", "127.0.0.1", 0, null,
-                null, folder + File.pathSeparator + missing, null, null, TestClasspath.entries())))
+                null, folder + File.pathSeparator + missing, null, null, TestClasspath.entries(), false)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("Turnpike: -Dturnpike.classpath: no such jar or folder: " + missing);
     }
@@ -223,7 +223,7 @@ class LocalServerTest {
 
     private RunRequest request(Path definition, int port) {
         return new RunRequest(definition, folder, "qa", "127.0.0.1", port, "answer=42", null, null, null, null,
-                TestClasspath.entries());
+                TestClasspath.entries(), false);
     }
 
     private HttpResponse<String> get(String url) throws Exception {

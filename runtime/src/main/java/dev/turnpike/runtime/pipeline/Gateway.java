@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -55,9 +56,11 @@ public final class Gateway implements AutoCloseable {
     private final Authorization authorization;
     private final Throttling throttling;
     private final ExecutorService backendExecutor;
+    private final Consumer<String> requestLog;
 
     private Gateway(GeneratedApi api, TurnpikeConfig config, HttpClient backendClient,
-            ExecutorService backendExecutor) {
+            ExecutorService backendExecutor, Consumer<String> requestLog) {
+        this.requestLog = requestLog;
         ApiKeys apiKeys = ApiKeys.fromConfig(config.values()); // before anything that starts threads
         this.backendExecutor = backendExecutor;
         this.api = api;
@@ -172,11 +175,19 @@ public final class Gateway implements AutoCloseable {
         return decision.isDone() ? decision : decision.thenApplyAsync(error -> error, backendExecutor);
     }
 
-    private static void send(Exchange exchange, ClientResponse clientResponse, MethodResponse response) {
+    private void send(Exchange exchange, ClientResponse clientResponse, MethodResponse response) {
         Headers headers = response.headers();
         headers.set("x-amzn-RequestId", exchange.requestId());
         headers.set("x-amz-apigw-id", exchange.extendedRequestId());
         clientResponse.send(response.status(), headers, response.body());
+        if (requestLog != null) {
+            ClientRequest request = exchange.clientRequest();
+            requestLog.accept(exchange.requestId() + " " + request.method() + " " + request.path()
+                    + (request.rawQuery() == null ? "" : "?" + request.rawQuery()) + " -> "
+                    + (exchange.operation() == null ? "no route"
+                            : exchange.operation().httpMethod() + " " + exchange.operation().resourcePath())
+                    + " " + response.status() + " " + (System.nanoTime() - exchange.startNanos()) / 1_000_000 + " ms");
+        }
     }
 
     private void sendError(Exchange exchange, ClientResponse clientResponse, GatewayError error) {
@@ -274,6 +285,7 @@ public final class Gateway implements AutoCloseable {
         private final GeneratedApi api;
         private final TurnpikeConfig config;
         private KeyStore backendTrust;
+        private Consumer<String> requestLog;
 
         private Builder(GeneratedApi api, TurnpikeConfig config) {
             this.api = api;
@@ -286,6 +298,15 @@ public final class Gateway implements AutoCloseable {
          */
         public Builder backendTrust(KeyStore backendTrust) {
             this.backendTrust = backendTrust;
+            return this;
+        }
+
+        /**
+         * Where to write one line per request ({@code <id> GET /dev/pets/7 -> GET /pets/{petId} 200 12 ms}), for
+         * {@code turnpike:run -Dturnpike.verbose}; none when not set.
+         */
+        public Builder requestLog(Consumer<String> requestLog) {
+            this.requestLog = requestLog;
             return this;
         }
 
@@ -308,7 +329,7 @@ public final class Gateway implements AutoCloseable {
                 client.sslContext(backendTls);
             }
             try {
-                return new Gateway(api, config, client.build(), executor);
+                return new Gateway(api, config, client.build(), executor, requestLog);
             } catch (RuntimeException e) {
                 executor.shutdown();
                 throw e;
