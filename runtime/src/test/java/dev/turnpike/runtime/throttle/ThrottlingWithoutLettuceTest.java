@@ -23,29 +23,36 @@ class ThrottlingWithoutLettuceTest {
 
     @Test
     void inMemoryThrottlingNeedsNoRedisClasses() throws Exception {
-        assertThat(startWithoutLettuce(Map.of("turnpike.stage.dev.methodSettings.*/*.throttlingRateLimit", "0")))
+        assertThat(startWithout("lettuce", Map.of("turnpike.stage.dev.methodSettings.*/*.throttlingRateLimit", "0")))
                 .isEqualTo("started; first request: THROTTLED");
     }
 
     @Test
     void aRedisUriWithoutLettuceFailsStartNamingTheKeyAndBothArtifacts() throws Exception {
-        assertThat(startWithoutLettuce(Map.of("turnpike.redis.uri", "redis://127.0.0.1:6379"))).isEqualTo("""
+        assertThat(startWithout("lettuce", Map.of("turnpike.redis.uri", "redis://127.0.0.1:6379"))).isEqualTo("""
                 ConfigException: invalid Turnpike configuration:
                   turnpike.redis.uri: keeping buckets on Redis needs io.lettuce:lettuce-core and \
                 com.bucket4j:bucket4j_jdk17-lettuce on the class path (optional dependencies of turnpike-runtime); \
                 io.lettuce:lettuce-core is missing""");
     }
 
-    /** What {@link Start} answers for {@code keys}, run by a runtime that cannot see any Lettuce jar. */
+    @Test
+    void aRedisUriWithLettuceButWithoutBucket4jsModuleNamesThatModule() throws Exception {
+        assertThat(startWithout("bucket4j_jdk17-lettuce", Map.of("turnpike.redis.uri", "redis://127.0.0.1:6379")))
+                .endsWith("; com.bucket4j:bucket4j_jdk17-lettuce is missing");
+    }
+
+    /** What {@link Start} answers for {@code keys} in a runtime blind to jars whose names hold {@code hidden}. */
     @SuppressWarnings("unchecked")
-    private static String startWithoutLettuce(Map<String, String> keys) throws Exception {
-        URL[] withoutLettuce = Arrays.stream(testClassPath().split(File.pathSeparator))
-                .filter(entry -> !Path.of(entry).getFileName().toString().contains("lettuce"))
+    private static String startWithout(String hidden, Map<String, String> keys) throws Exception {
+        URL[] classPath = Arrays.stream(testClassPath().split(File.pathSeparator))
+                .filter(entry -> !Path.of(entry).getFileName().toString().contains(hidden))
                 .map(ThrottlingWithoutLettuceTest::url)
                 .toArray(URL[]::new);
-        assertThat(withoutLettuce.length).as("class path entries").isGreaterThan(2);
-        try (URLClassLoader loader = new URLClassLoader(withoutLettuce, ClassLoader.getPlatformClassLoader())) {
-            assertThat(loader.getResource("io/lettuce/core/RedisClient.class")).as("Lettuce is hidden").isNull();
+        assertThat(classPath.length).as("class path entries").isGreaterThan(2);
+        try (URLClassLoader loader = new URLClassLoader(classPath, ClassLoader.getPlatformClassLoader())) {
+            assertThat(loader.getResource("io/github/bucket4j/redis/lettuce/Bucket4jLettuce.class"))
+                    .as("Bucket4j's Lettuce module is hidden").isNull();
             return ((Function<Map<String, String>, String>) loader.loadClass(Start.class.getName())
                     .getDeclaredConstructor().newInstance()).apply(keys);
         }
