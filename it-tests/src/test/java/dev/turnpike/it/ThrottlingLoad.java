@@ -53,7 +53,7 @@ final class ThrottlingLoad {
             return elapsedNanos / 1e9;
         }
 
-        /** How many answers had each shape: {@code {"200 metered -": 47, "429 {...} TooManyRequestsException": 253}}. */
+        /** How many answers had each shape, e.g. {@code {"200 metered -": 47, "429 {...} TooManyRequests...": 3}}. */
         Map<String, Long> shapes() {
             return answers.stream().collect(Collectors.groupingBy(Answer::shape, TreeMap::new, Collectors.counting()));
         }

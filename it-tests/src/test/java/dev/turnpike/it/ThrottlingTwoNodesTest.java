@@ -27,11 +27,12 @@ class ThrottlingTwoNodesTest {
 
     private static final long REDIS_TIMEOUT_MILLIS = 100;
     /** What an answer may take on top of the Redis timeout: TLS on loopback on a shared 2-core machine. */
-    private static final Duration SLACK = Duration.ofMillis(400);
+    private static final Duration SLACK = Duration.ofMillis(500);
 
     private static final String TOO_MANY_REQUESTS = "429 {\"message\":\"Too Many Requests\"} TooManyRequestsException";
     private static final String LIMIT_EXCEEDED = "429 {\"message\":\"Limit Exceeded\"} LimitExceededException";
-    private static final String INTERNAL_ERROR = "500 {\"message\":\"Internal server error\"} InternalServerErrorException";
+    private static final String INTERNAL_ERROR =
+            "500 {\"message\":\"Internal server error\"} InternalServerErrorException";
     private static final String OK = "200 metered -";
 
     /** Plan "throttled" (alice): the throttle binds, the quota does not. */
