@@ -17,6 +17,9 @@ record ThrottleSettings(ThrottleLimit account, String redisUri, boolean failOpen
 
     static final long DEFAULT_TIMEOUT_MILLIS = 100;
 
+    private static final String LETTUCE = "io.lettuce:lettuce-core";
+    private static final String BUCKET4J_LETTUCE = "com.bucket4j:bucket4j_jdk17-lettuce";
+
     /** The settings in {@code values}; adds to {@code problems} what is wrong, each naming its key. */
     static ThrottleSettings read(Map<String, String> values, List<String> problems) {
         ThrottleLimit account = ThrottleLimit.ACCOUNT_DEFAULT;
@@ -33,7 +36,11 @@ record ThrottleSettings(ThrottleLimit account, String redisUri, boolean failOpen
         }
 
         String uri = values.get("turnpike.redis.uri");
-        if (uri != null && !uri.startsWith("redis://") && !uri.startsWith("rediss://")) {
+        String missing = uri == null ? null : missingRedisArtifact();
+        if (missing != null) {
+            problems.add("turnpike.redis.uri: keeping buckets on Redis needs " + LETTUCE + " and " + BUCKET4J_LETTUCE
+                    + " on the class path (optional dependencies of turnpike-runtime); " + missing + " is missing");
+        } else if (uri != null && !uri.startsWith("redis://") && !uri.startsWith("rediss://")) {
             problems.add("turnpike.redis.uri: expected redis://host:port or rediss://host:port, got '" + uri + "'");
         } else if (uri != null) {
             try {
@@ -52,5 +59,25 @@ record ThrottleSettings(ThrottleLimit account, String redisUri, boolean failOpen
             problems.add("turnpike.redis.timeoutMillis: expected a whole number >= 1, got '" + timeout + "'");
         }
         return new ThrottleSettings(account, uri, !failMode.equals("closed"), timeoutMillis);
+    }
+
+    /**
+     * The Redis artifact absent from the class path, or {@code null} if both are there. Asked by name, without
+     * initializing anything, because the classes that use them must not load before this says they can.
+     */
+    private static String missingRedisArtifact() {
+        if (!loadable("io.lettuce.core.RedisClient")) {
+            return LETTUCE;
+        }
+        return loadable("io.github.bucket4j.redis.lettuce.Bucket4jLettuce") ? null : BUCKET4J_LETTUCE;
+    }
+
+    private static boolean loadable(String className) {
+        try {
+            Class.forName(className, false, ThrottleSettings.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 }

@@ -42,7 +42,8 @@ public final class Throttling implements AutoCloseable {
      *
      * @param apiId names this API's keys in Redis ({@code turnpike.<apiId>:...})
      * @param clock the time buckets refill by and quota periods follow
-     * @throws ConfigException naming every bad key
+     * @throws ConfigException naming every bad key, and {@code turnpike.redis.uri} if it is set while Lettuce or
+     *     Bucket4j's Lettuce module (optional dependencies) is not on the class path
      */
     public static Throttling create(TurnpikeConfig config, String apiId, Clock clock) {
         Objects.requireNonNull(apiId, "apiId");

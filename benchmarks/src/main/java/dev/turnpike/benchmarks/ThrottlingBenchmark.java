@@ -21,11 +21,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One throttling decision: in memory (account and method buckets; with an API key also the plan's bucket and
- * quota; and a refusal), and, when {@code -Dturnpike.bench.redisUri=redis://127.0.0.1:6379} names a Redis, the
- * same keyed decision as a Redis round trip. Limits are high enough that the admitting benchmarks never run dry.
+ * quota; and a refusal), and on Redis (the same keyed decision as one round trip) when
+ * {@code -Dturnpike.bench.redisUri=redis://127.0.0.1:<port>} names a running Redis. Limits are high enough that
+ * the admitting benchmarks never run dry.
  *
- * <p>Named so the smoke run's {@code .*Benchmark} pattern leaves it out (it needs no Redis in memory, but the
- * Redis one does): {@code java -jar target/benchmarks.jar ThrottlingDecisionCost -prof gc}.
+ * <p>In memory only: {@code java -jar target/benchmarks.jar ThrottlingBenchmark -e onRedis -prof gc}; with Redis
+ * (forks inherit the property): {@code java -Dturnpike.bench.redisUri=... -jar target/benchmarks.jar
+ * ThrottlingBenchmark -prof gc}. The smoke run leaves {@link #onRedisWithKeyPlanAndQuota} out without the property.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
-public class ThrottlingDecisionCost {
+public class ThrottlingBenchmark {
 
     private static final ThrottleRequest ANONYMOUS = new ThrottleRequest("dev", "/pets/{petId}", "GET", null);
     private static final ThrottleRequest KEYED = new ThrottleRequest("dev", "/pets/{petId}", "GET", "alice");
@@ -66,6 +68,9 @@ public class ThrottlingDecisionCost {
         return inMemory.admit(BLOCKED).join();
     }
 
+    /** Names the Redis of {@link #onRedisWithKeyPlanAndQuota}; without it, that benchmark cannot run. */
+    public static final String REDIS_URI_PROPERTY = "turnpike.bench.redisUri";
+
     /** The keyed decision on Redis: one round trip for the account, method and plan buckets and the quota. */
     @State(Scope.Benchmark)
     public static class OnRedis {
@@ -73,9 +78,10 @@ public class ThrottlingDecisionCost {
 
         @Setup
         public void connect() {
-            String uri = System.getProperty("turnpike.bench.redisUri");
+            String uri = System.getProperty(REDIS_URI_PROPERTY);
             if (uri == null) {
-                throw new IllegalStateException("set -Dturnpike.bench.redisUri=redis://127.0.0.1:<port>");
+                throw new IllegalStateException("set -D" + REDIS_URI_PROPERTY + "=redis://127.0.0.1:<port>, or leave"
+                        + " this benchmark out: -e onRedis");
             }
             Map<String, String> keys = limits();
             keys.put("turnpike.redis.uri", uri);
