@@ -158,11 +158,15 @@ class ThrottlingRedisTest {
         return (int) load(requests, a, b).stream().filter(d -> d.join() == null).count();
     }
 
-    /** One decision with the store down: the error's type ({@code null}: admitted), within 100 ms + slack. */
+    /**
+     * One decision with the store down: the error's type ({@code null}: admitted), within the 100 ms timeout plus
+     * slack. The slack is wide because the build shares two cores with other work (a 640 ms decision was seen
+     * once under load); what this proves is that a down Redis costs a bounded wait, not a hang.
+     */
     private static GatewayResponseType withinTimeout(Throttling node) {
         long start = System.nanoTime();
         GatewayError decision = node.admit(alice()).join();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(100 + 200));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(100 + 1400));
         return decision == null ? null : decision.type();
     }
 
