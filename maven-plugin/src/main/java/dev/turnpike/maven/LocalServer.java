@@ -262,11 +262,18 @@ final class LocalServer implements AutoCloseable {
         List<String> lines = new ArrayList<>();
         lines.add("Turnpike: serving " + loaded.api().title() + " (" + loaded.info().definition().getFileName()
                 + ") at " + baseUrl);
+        java.util.Map<String, String> variables = current.gateway().config().stages().get(request.stage()).variables();
+        if (!variables.isEmpty()) {
+            lines.add("  stage " + request.stage() + " variables: " + new java.util.TreeMap<>(variables));
+        }
         int width = loaded.api().operations().stream().mapToInt(o -> o.resourcePath().length()).max().orElse(0);
         for (Operation operation : loaded.api().operations()) {
             String uri = operation.integration().uri();
-            lines.add(String.format("  %-7s %-" + width + "s  %s%s", operation.httpMethod(),
-                    operation.resourcePath(), operation.integration().type(), uri == null ? "" : " " + uri));
+            String access = (operation.authorizationType().equals("NONE") ? "" : " [" + operation.authorizationType()
+                    + (operation.authorizer() == null ? "" : " " + operation.authorizer().name()) + "]")
+                    + (operation.apiKeyRequired() ? " [API key]" : "");
+            lines.add(String.format("  %-7s %-" + width + "s  %s%s%s", operation.httpMethod(),
+                    operation.resourcePath(), operation.integration().type(), uri == null ? "" : " " + uri, access));
         }
         return lines;
     }

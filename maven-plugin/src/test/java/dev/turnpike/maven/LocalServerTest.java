@@ -57,6 +57,7 @@ class LocalServerTest {
             assertThat(base).matches("https://127\\.0\\.0\\.1:\\d+/qa");
             assertThat(server.describe()).containsExactly(
                     "Turnpike: serving ping-api (ping.yaml) at " + base,
+                    "  stage qa variables: {answer=42}",
                     "  GET     /ping  MOCK");
 
             HttpResponse<String> ping = get(base + "/ping");
