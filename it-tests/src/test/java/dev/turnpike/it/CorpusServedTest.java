@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.turnpike.codegen.GenerationRequest;
 import dev.turnpike.codegen.GenerationResult;
 import dev.turnpike.codegen.Generator;
@@ -36,11 +38,12 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
- * Real-world definitions from the corpus, unchanged, generated and served with their access control: LocalStack's
- * REQUEST authorizer on a query parameter, and the AWS sample pet store's IAM methods. The functions are real
- * handler classes of this test, bound by configuration as users bind theirs.
+ * Real-world definitions from the corpus, unchanged, generated and served: LocalStack's REQUEST authorizer on a
+ * query parameter, the AWS sample pet store's IAM methods, and AWS's Lambda tutorials (the simple calculator's
+ * custom integrations with their templates, the greedy proxy resource). The functions are real handler classes of
+ * this test, bound by configuration as users bind theirs.
  */
-class CorpusAccessControlTest {
+class CorpusServedTest {
 
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 
@@ -66,6 +69,35 @@ class CorpusAccessControlTest {
         }
     }
 
+    /** AWS's "Calc" function of the simple calculator tutorials: {@code {a, b, op}} in, {@code c} added. */
+    public static final class CalcFunction implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        @Override
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            double a = ((Number) event.get("a")).doubleValue();
+            double b = ((Number) event.get("b")).doubleValue();
+            String op = String.valueOf(event.get("op"));
+            double c = switch (op) {
+                case "add", "+" -> a + b;
+                case "sub", "-" -> a - b;
+                case "mul", "*" -> a * b;
+                case "div", "/" -> a / b;
+                default -> throw new IllegalArgumentException("400 Invalid Operator: " + op);
+            };
+            return new java.util.TreeMap<>(Map.of("a", event.get("a"), "b", event.get("b"), "op", op, "c", c));
+        }
+    }
+
+    /** The greedy proxy tutorial's function: answers with the path and query it was given. */
+    public static final class ProxyResourceFunction
+            implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+        @Override
+        public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+            return new APIGatewayProxyResponseEvent().withStatusCode(200)
+                    .withBody(event.getHttpMethod() + " " + event.getPath() + " " + event.getPathParameters()
+                            + " " + event.getQueryStringParameters());
+        }
+    }
+
     /** The pet store's one function, for every method: the pets it lists. */
     public static final class PetStoreFunction implements RequestHandler<Map<String, Object>, Map<String, Object>> {
         @Override
@@ -83,7 +115,12 @@ class CorpusAccessControlTest {
                                 QueryAuthorizer.class.getName()))),
                 "/petstore", Gateway.create(generate("secure-pet-store-iam.yaml"), TurnpikeConfig.from(
                         Map.of("turnpike.stages", "dev", "turnpike.lambda.YOUR_FUNCTION_NAME",
-                                PetStoreFunction.class.getName(), "turnpike.iam.AKIDPETS.secretKey", SECRET)))));
+                                PetStoreFunction.class.getName(), "turnpike.iam.AKIDPETS.secretKey", SECRET))),
+                "/calc", Gateway.create(generate("awsdocs-simple-calc-lambda.json"), TurnpikeConfig.from(
+                        Map.of("turnpike.stages", "dev", "turnpike.lambda.Calc", CalcFunction.class.getName()))),
+                "/greedy", Gateway.create(generate("awsdocs-lambda-proxy-greedy.json"), TurnpikeConfig.from(
+                        Map.of("turnpike.stages", "dev", "turnpike.lambda.SimpleLambda4ProxyResource",
+                                ProxyResourceFunction.class.getName())))));
     }
 
     @AfterAll
@@ -128,6 +165,24 @@ class CorpusAccessControlTest {
         assertThat(r.body()).contains("\"petType\":\"dog\"");
     }
 
+    @Test
+    void awsSimpleCalculatorTutorialComputesThroughItsTemplates() throws Exception {
+        HttpResponse<String> byQuery = get("/calc/dev/?a=2&b=3&op=add");
+        assertThat(byQuery.statusCode()).as(byQuery.body()).isEqualTo(200);
+        assertThat(byQuery.body().replaceAll("\\s", ""))
+                .isEqualTo("{\"input\":{\"a\":2,\"b\":3,\"op\":\"add\"},\"output\":{\"c\":5.0}}");
+        HttpResponse<String> byPath = get("/calc/dev/6/3/div");
+        assertThat(byPath.statusCode()).as(byPath.body()).isEqualTo(200);
+        assertThat(byPath.body().replaceAll("\\s", "")).contains("\"output\":{\"c\":2.0}");
+    }
+
+    @Test
+    void awsGreedyProxyTutorialPassesEveryPathToItsFunction() throws Exception {
+        HttpResponse<String> r = get("/greedy/dev/a/b/c?x=1");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("GET /a/b/c {proxy=a/b/c} {x=1}");
+    }
+
     private static HttpResponse<String> get(String path) throws Exception {
         return jetty.client().send(HttpRequest.newBuilder(jetty.root().resolve(path)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -152,7 +207,7 @@ class CorpusAccessControlTest {
             assertThat(compiled).as(messages.toString()).isTrue();
         }
         URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL(),
-                out.resolve("resources").toUri().toURL()}, CorpusAccessControlTest.class.getClassLoader());
+                out.resolve("resources").toUri().toURL()}, CorpusServedTest.class.getClassLoader());
         return ServiceLoader.load(GeneratedApi.class, loader).findFirst().orElseThrow();
     }
 }
