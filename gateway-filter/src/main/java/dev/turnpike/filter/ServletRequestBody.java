@@ -1,5 +1,6 @@
 package dev.turnpike.filter;
 
+import dev.turnpike.runtime.integration.RequestBodies;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
@@ -12,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The client's request body as a {@link Flow.Publisher}, read with servlet non-blocking I/O: bytes are read only
  * while the subscriber has demand and the container says data is ready, so a slow client or a slow backend never
- * parks a container thread. One subscriber.
+ * parks a container thread. One subscriber. A body that goes over API Gateway's 10 MB fails with
+ * {@link RequestBodies.TooLarge} at that byte, whoever reads it, so no reader holds more than the limit.
  */
 final class ServletRequestBody implements Flow.Publisher<ByteBuffer>, ReadListener {
 
@@ -27,6 +29,7 @@ final class ServletRequestBody implements Flow.Publisher<ByteBuffer>, ReadListen
     private volatile boolean ended;
     private boolean done;
     private byte[] buffer;
+    private long read;
 
     ServletRequestBody(ServletInputStream in) {
         this.in = in;
@@ -170,6 +173,12 @@ final class ServletRequestBody implements Flow.Publisher<ByteBuffer>, ReadListen
                 return;
             }
             if (n > 0) {
+                read += n;
+                if (read > RequestBodies.MAX_BYTES) {
+                    done = true;
+                    s.onError(new RequestBodies.TooLarge());
+                    return;
+                }
                 demand.decrementAndGet();
                 s.onNext(ByteBuffer.wrap(Arrays.copyOf(buffer, n)));
             }

@@ -88,9 +88,18 @@ final class BackendCalls {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
-    /** A backend that did not answer: a timeout is AWS's 504 {@code Endpoint request timed out}. */
+    /**
+     * A backend that did not answer: a timeout is AWS's 504 {@code Endpoint request timed out}; a client body that
+     * went over 10 MB while it was streamed to the backend is the client's 413, not the backend's failure.
+     */
     static GatewayError failureToError(Throwable failure, URI target) {
         Throwable cause = cause(failure);
+        for (Throwable c = failure; c != null; c = c.getCause()) {
+            if (c instanceof RequestBodies.TooLarge) {
+                return GatewayError.of(GatewayResponseType.REQUEST_TOO_LARGE, "client body streamed to " + target
+                        + ": " + c.getMessage());
+            }
+        }
         if (cause instanceof HttpTimeoutException) {
             return GatewayError.of(GatewayResponseType.INTEGRATION_TIMEOUT, "no response from " + target
                     + " within the integration timeout");

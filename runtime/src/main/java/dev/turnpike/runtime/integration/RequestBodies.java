@@ -15,11 +15,14 @@ public final class RequestBodies {
     /** API Gateway's REST payload limit. */
     public static final int MAX_BYTES = 10 * 1024 * 1024;
 
-    /** A body over {@link #MAX_BYTES}. */
+    /**
+     * A body over {@link #MAX_BYTES}. Whoever streams a client's body (the servlet filter) fails it with this as soon
+     * as it goes over, so every reader, a streaming proxy included, answers REQUEST_TOO_LARGE.
+     */
     public static final class TooLarge extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        TooLarge() {
+        public TooLarge() {
             super("payload over " + MAX_BYTES + " bytes", null, false, false);
         }
     }

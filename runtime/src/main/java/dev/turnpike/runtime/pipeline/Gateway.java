@@ -125,6 +125,9 @@ public final class Gateway implements AutoCloseable {
         try {
             error = HttpsRequirement.check(clientRequest);
             if (error == null) {
+                error = RequestLimits.check(clientRequest);
+            }
+            if (error == null) {
                 error = stageSelection.select(exchange);
             }
             if (error == null) {
