@@ -83,6 +83,52 @@ class RequestValidatorsTest {
     }
 
     @Test
+    void inlineBodySchemasAndSharedRequestBodiesAreModelsToo() {
+        GeneratedApi api = generate(Definitions.write(folder, "api.yaml", """
+                openapi: 3.0.1
+                info: {title: t, version: '1'}
+                x-amazon-apigateway-request-validators:
+                  body: {validateRequestBody: true, validateRequestParameters: false}
+                x-amazon-apigateway-request-validator: body
+                components:
+                  schemas:
+                    Tag: {type: string, maxLength: 3}
+                  requestBodies:
+                    TagBody:
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/Tag'}
+                paths:
+                  /pets:
+                    post:
+                      operationId: create-pet
+                      requestBody:
+                        content:
+                          application/json:
+                            schema:
+                              type: object
+                              required: [name]
+                              properties:
+                                name: {type: string}
+                                tag: {$ref: '#/components/schemas/Tag'}
+                      x-amazon-apigateway-integration: {type: mock}
+                  /tags:
+                    put:
+                      requestBody: {$ref: '#/components/requestBodies/TagBody'}
+                      x-amazon-apigateway-integration: {type: mock}
+                """));
+        Map<String, Map<String, String>> byMethod = api.requestValidation().entrySet().stream().collect(
+                Collectors.toMap(e -> e.getKey().httpMethod() + " " + e.getKey().resourcePath(),
+                        e -> e.getValue().requestModels()));
+        assertThat(byMethod).containsEntry("POST /pets", Map.of("application/json", "CreatePetBody"))
+                .containsEntry("PUT /tags", Map.of("application/json", "Tag"));
+        assertThat(api.models()).containsOnlyKeys("CreatePetBody", "Tag");
+        RequestModels models = new RequestModels(api.models());
+        assertThat(models.problems("CreatePetBody", "{\"name\": \"Rex\", \"tag\": \"abc\"}")).isEmpty();
+        assertThat(models.problems("CreatePetBody", "{\"tag\": \"abcd\"}")).hasSize(2);
+    }
+
+    @Test
     void anUnknownValidatorIsAnError() {
         Path out = folder.resolve("out");
         GenerationResult result = Generator.generate(new GenerationRequest(List.of(Definitions.write(folder, "api.yaml", """

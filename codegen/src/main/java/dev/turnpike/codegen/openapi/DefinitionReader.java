@@ -55,13 +55,14 @@ public final class DefinitionReader {
         checkRootSecurity(rootSecurity, schemes, diagnostics);
         OperationReader operationReader = new OperationReader(schemes, rootSecurity, extensions, diagnostics);
         ParameterReader parameterReader = new ParameterReader(api.getComponents(), diagnostics);
+        RequestBodyModels bodies = new RequestBodyModels(api.getComponents());
 
         List<OperationModel> operations = new ArrayList<>();
         RequestValidatorsReader validators = new RequestValidatorsReader(rootExtensions, diagnostics);
         Map<String, MethodValidation> validation = new LinkedHashMap<>();
         if (api.getPaths() != null) {
             api.getPaths().forEach((path, item) -> {
-                for (OperationSource source : operations(path, item, parameterReader, extensions, diagnostics)) {
+                for (OperationSource source : operations(path, item, parameterReader, bodies, extensions, diagnostics)) {
                     operations.add(operationReader.read(source));
                     MethodValidation method = validators.read(source);
                     if (method != null) {
@@ -83,7 +84,7 @@ public final class DefinitionReader {
         return new ApiModel(title, apiKeySource, operations, binaryMediaTypes,
                 GatewayResponsesReader.read(rootExtensions.get(GatewayResponsesReader.NAME),
                         JsonPointer.of(GatewayResponsesReader.NAME), diagnostics),
-                validation, RequestValidatorsReader.models(api, validation, diagnostics),
+                validation, RequestValidatorsReader.models(api, validation, bodies, diagnostics),
                 ResourcePolicyReader.read(rootExtensions.get(ResourcePolicyReader.NAME),
                         JsonPointer.of(ResourcePolicyReader.NAME), diagnostics),
                 endpointType);
@@ -125,7 +126,7 @@ public final class DefinitionReader {
     }
 
     private static List<OperationSource> operations(String path, PathItem item, ParameterReader parameterReader,
-            KnownExtensions extensions, Diagnostics diagnostics) {
+            RequestBodyModels bodies, KnownExtensions extensions, Diagnostics diagnostics) {
         List<OperationSource> sources = new ArrayList<>();
         if (item == null) {
             return sources;
@@ -142,7 +143,8 @@ public final class DefinitionReader {
                 diagnostics.error(pointer, "API Gateway has no TRACE method");
                 return;
             }
-            sources.add(source(resourcePath, method.name(), pointer, operation, pathParameters, parameterReader));
+            sources.add(source(resourcePath, method.name(), pointer, operation, pathParameters, parameterReader,
+                    bodies));
         });
         Object anyMethod = itemExtensions.get(AnyMethodReader.NAME);
         if (anyMethod != null) {
@@ -167,12 +169,12 @@ public final class DefinitionReader {
     }
 
     private static OperationSource source(String path, String method, JsonPointer pointer, Operation operation,
-            List<ParameterDeclaration> pathParameters, ParameterReader parameterReader) {
+            List<ParameterDeclaration> pathParameters, ParameterReader parameterReader, RequestBodyModels bodies) {
         List<ParameterDeclaration> parameters = new ArrayList<>(pathParameters);
         parameters.addAll(parameterReader.fromModel(operation.getParameters(), pointer.append("parameters")));
         return new OperationSource(pointer, path, method, operation.getOperationId(), parameters,
                 requirements(operation.getSecurity()), operation.getExtensions(),
-                RequestValidatorsReader.requestModels(operation.getRequestBody()));
+                bodies.of(operation.getRequestBody(), method, path, operation.getOperationId()));
     }
 
     private static List<Map<String, List<String>>> requirements(List<SecurityRequirement> security) {

@@ -5,7 +5,6 @@ import dev.turnpike.codegen.model.JsonPointer;
 import dev.turnpike.runtime.model.MethodValidation;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -28,7 +27,6 @@ final class RequestValidatorsReader {
     static final String VALIDATOR = "x-amazon-apigateway-request-validator";
 
     private static final List<String> FIELDS = List.of("validateRequestBody", "validateRequestParameters");
-    private static final Pattern SCHEMA_REF = Pattern.compile("^#/(?:components/schemas|definitions)/(.+)$");
     private static final Pattern ANY_REF = Pattern.compile("\"\\$ref\"\\s*:\\s*\"#/(?:components/schemas|definitions)/([^\"]+)\"");
 
     private record Validator(boolean body, boolean parameters) {
@@ -77,31 +75,12 @@ final class RequestValidatorsReader {
         return new MethodValidation(name, validator.parameters(), validator.body(), source.requestModels());
     }
 
-    /** Content type to model name for a request body whose schemas are {@code $ref}s to models. */
-    static Map<String, String> requestModels(RequestBody body) {
-        Map<String, String> models = new LinkedHashMap<>();
-        if (body == null || body.getContent() == null) {
-            return models;
-        }
-        body.getContent().forEach((contentType, media) -> {
-            Schema<?> schema = media == null ? null : media.getSchema();
-            if (schema != null && schema.get$ref() != null) {
-                Matcher ref = SCHEMA_REF.matcher(schema.get$ref());
-                if (ref.matches()) {
-                    // swagger-parser gives a Swagger 2 body parameter without consumes the type */*; API Gateway
-                    // imports its model for application/json.
-                    models.put(contentType.equals("*/*") ? "application/json" : contentType, ref.group(1));
-                }
-            }
-        });
-        return models;
-    }
-
     /**
      * The models the validated methods' bodies name, and every model those reference, as JSON Schema text (the
      * definition's own, references as written).
      */
-    static Map<String, String> models(OpenAPI api, Map<String, MethodValidation> validation, Diagnostics diagnostics) {
+    static Map<String, String> models(OpenAPI api, Map<String, MethodValidation> validation, RequestBodyModels bodies,
+            Diagnostics diagnostics) {
         Map<String, String> models = new LinkedHashMap<>();
         @SuppressWarnings("rawtypes")
         Map<String, Schema> schemas = api.getComponents() == null || api.getComponents().getSchemas() == null
@@ -115,7 +94,7 @@ final class RequestValidatorsReader {
             if (!seen.add(name)) {
                 continue;
             }
-            Schema<?> schema = schemas.get(name);
+            Schema<?> schema = schemas.containsKey(name) ? schemas.get(name) : bodies.inline(name);
             if (schema == null) {
                 diagnostics.error(JsonPointer.of("components", "schemas", name), "no model '" + name
                         + "', which a validated request body names");
