@@ -1,6 +1,7 @@
 package dev.turnpike.runtime.integration;
 
 import dev.turnpike.runtime.model.IntegrationResponse;
+import dev.turnpike.runtime.regex.BoundedMatch;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,21 @@ final class ResponseSelection {
     }
 
     /**
+     * Whether the pattern matches the whole outcome. The outcome comes from the backend (an error message can be
+     * anything), so the match is bounded: a pattern that would need too long on it does not match.
+     */
+    private static boolean matches(String selectionPattern, String outcome) {
+        try {
+            return BoundedMatch.matches(PATTERNS.computeIfAbsent(selectionPattern, Pattern::compile), outcome);
+        } catch (BoundedMatch.TooExpensive e) {
+            System.getLogger(ResponseSelection.class.getName()).log(System.Logger.Level.WARNING,
+                    "selectionPattern " + selectionPattern + " gave up on a " + outcome.length()
+                            + "-character outcome: it backtracks too much; treated as not matching");
+            return false;
+        }
+    }
+
+    /**
      * The entry, or {@code null} when none matches and there is no default. A {@code null} outcome (a Lambda
      * function that did not fail) selects the default.
      */
@@ -27,8 +43,7 @@ final class ResponseSelection {
         for (IntegrationResponse response : responses) {
             if (response.isDefault()) {
                 fallback = response;
-            } else if (outcome != null && PATTERNS.computeIfAbsent(response.selectionPattern(), Pattern::compile)
-                    .matcher(outcome).matches()) {
+            } else if (outcome != null && matches(response.selectionPattern(), outcome)) {
                 return response;
             }
         }
