@@ -95,6 +95,11 @@ public final class DefinitionReader {
             diagnostics.error(JsonPointer.ROOT, "cannot read the definition: no such file");
             return null;
         }
+        String unsafe = DefinitionLimits.problem(file);
+        if (unsafe != null) {
+            diagnostics.error(JsonPointer.ROOT, "cannot read the definition safely: " + unsafe);
+            return null;
+        }
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         SwaggerParseResult result;
