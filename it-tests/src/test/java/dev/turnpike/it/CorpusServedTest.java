@@ -6,27 +6,15 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.turnpike.codegen.GenerationRequest;
-import dev.turnpike.codegen.GenerationResult;
-import dev.turnpike.codegen.Generator;
 import dev.turnpike.runtime.config.TurnpikeConfig;
 import dev.turnpike.runtime.model.GeneratedApi;
 import dev.turnpike.runtime.pipeline.Gateway;
-import java.io.StringWriter;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -188,26 +176,9 @@ class CorpusServedTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The corpus definition generated and compiled as the Maven plugin would, then loaded. */
+    /** The corpus definition, unchanged, generated and compiled as the Maven plugin would, then loaded. */
     private static GeneratedApi generate(String name) throws Exception {
-        Path corpus = Path.of(System.getProperty("turnpike.shared", "../../shared"), "conformance", "openapi-aws");
-        Path out = dir.resolve(name);
-        GenerationResult result = Generator.generate(new GenerationRequest(List.of(corpus.resolve(name)),
-                out.resolve("java"), out.resolve("resources"), "turnpike.generated"));
-        assertThat(result.hasErrors()).as(result.diagnostics().toString()).isFalse();
-        Path classes = Files.createDirectories(out.resolve("classes"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        StringWriter messages = new StringWriter();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null);
-                Stream<Path> sources = Files.walk(out.resolve("java"))) {
-            List<Path> java = sources.filter(p -> p.toString().endsWith(".java")).toList();
-            boolean compiled = javac.getTask(messages, files, null, List.of("-classpath",
-                    System.getProperty("java.class.path"), "-d", classes.toString(), "-proc:none"), null,
-                    files.getJavaFileObjectsFromPaths(java)).call();
-            assertThat(compiled).as(messages.toString()).isTrue();
-        }
-        URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL(),
-                out.resolve("resources").toUri().toURL()}, CorpusServedTest.class.getClassLoader());
-        return ServiceLoader.load(GeneratedApi.class, loader).findFirst().orElseThrow();
+        return GeneratedDefinition.load(dir, name, GeneratedDefinition.corpus(name),
+                "turnpike.generated." + name.replaceAll("[^a-z0-9]", ""));
     }
 }

@@ -3,34 +3,21 @@ package dev.turnpike.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.turnpike.codegen.GenerationRequest;
-import dev.turnpike.codegen.GenerationResult;
-import dev.turnpike.codegen.Generator;
 import dev.turnpike.runtime.config.TurnpikeConfig;
 import dev.turnpike.runtime.model.GeneratedApi;
 import dev.turnpike.runtime.pipeline.Gateway;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,8 +139,7 @@ class RequestValidationTest {
 
     /** The documented definition, pointed at the local backend, with a BAD_REQUEST_BODY response; generated and loaded. */
     private static GeneratedApi generate() throws Exception {
-        Path corpus = Path.of(System.getProperty("turnpike.shared", "../../shared"), "conformance", "openapi-aws");
-        String definition = Files.readString(corpus.resolve("awsdocs-request-validation.json"))
+        String definition = GeneratedDefinition.corpus("awsdocs-request-validation.json")
                 .replace("http://petstore-demo-endpoint.execute-api.com/petstore/pets",
                         "http://127.0.0.1:" + backend.getAddress().getPort() + "/pets")
                 .replace("\"x-amazon-apigateway-request-validators\"",
@@ -161,25 +147,6 @@ class RequestValidationTest {
                                 + " {\"application/json\": \"{\\\"message\\\": $context.error.messageString,"
                                 + " \\\"detail\\\": \\\"$context.error.validationErrorString\\\"}\"}}},\n"
                                 + "  \"x-amazon-apigateway-request-validators\"");
-        Path file = dir.resolve("awsdocs-request-validation.json");
-        Files.writeString(file, definition);
-        Path out = dir.resolve("generated");
-        GenerationResult result = Generator.generate(new GenerationRequest(List.of(file), out.resolve("java"),
-                out.resolve("resources"), "turnpike.generated"));
-        assertThat(result.hasErrors()).as(result.diagnostics().toString()).isFalse();
-        Path classes = Files.createDirectories(out.resolve("classes"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        StringWriter messages = new StringWriter();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null);
-                Stream<Path> sources = Files.walk(out.resolve("java"))) {
-            List<Path> java = sources.filter(p -> p.toString().endsWith(".java")).toList();
-            boolean compiled = javac.getTask(messages, files, null, List.of("-classpath",
-                    System.getProperty("java.class.path"), "-d", classes.toString(), "-proc:none"), null,
-                    files.getJavaFileObjectsFromPaths(java)).call();
-            assertThat(compiled).as(messages.toString()).isTrue();
-        }
-        URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL(),
-                out.resolve("resources").toUri().toURL()}, RequestValidationTest.class.getClassLoader());
-        return ServiceLoader.load(GeneratedApi.class, loader).findFirst().orElseThrow();
+        return GeneratedDefinition.load(dir, "awsdocs-request-validation.json", definition, "turnpike.generated");
     }
 }

@@ -41,9 +41,6 @@ final class AwsServiceIntegration implements IntegrationHandler, AutoCloseable {
     private static final String ENDPOINT_SUFFIX = ".endpoint";
     /** Mapping these request headers is a configuration error on AWS: 500, as for {@code HTTP}. */
     private static final Set<String> UNMAPPABLE = Set.of("content-length", "transfer-encoding");
-    /** Mapped, but never sent, as for {@code HTTP}: the HTTP client sets or refuses them. */
-    private static final Set<String> NOT_SENT = Set.of("proxy-authenticate", "te", "via", "expect", "connection",
-            "upgrade", "host");
 
     private final HttpClient client;
     private final PreparedTemplates templates;
@@ -219,21 +216,8 @@ final class AwsServiceIntegration implements IntegrationHandler, AutoCloseable {
         if (mapped.contentType() != null && mapped.body().length > 0) {
             headers.put("Content-Type", mapped.contentType());
         }
-        parameters.forEach((target, value) -> {
-            if (target.startsWith("integration.request.header.")) {
-                put(headers, target.substring("integration.request.header.".length()), value);
-            }
-        });
-        mapped.input().overrides().requestHeaders().forEach((name, value) -> put(headers, name, value));
+        HttpIntegration.mapHeaders(headers, parameters, mapped);
         return headers;
-    }
-
-    private static void put(Map<String, String> headers, String name, String value) {
-        if (NOT_SENT.contains(name.toLowerCase(Locale.ROOT))) {
-            return;
-        }
-        headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
-        headers.put(name, value);
     }
 
     /**
@@ -241,26 +225,7 @@ final class AwsServiceIntegration implements IntegrationHandler, AutoCloseable {
      * encoded as SigV4 canonicalises them ({@code %20}, never {@code +}), so the signed query is the sent one.
      */
     private static URI withQuery(URI target, Map<String, String> parameters, Map<String, String> overrides) {
-        Map<String, String> values = new LinkedHashMap<>();
-        parameters.forEach((name, value) -> {
-            if (name.startsWith("integration.request.querystring.")) {
-                values.put(name.substring("integration.request.querystring.".length()), value);
-            }
-        });
-        values.putAll(overrides);
-        if (values.isEmpty()) {
-            return target;
-        }
-        StringBuilder query = new StringBuilder(target.getRawQuery() == null ? "" : target.getRawQuery());
-        values.forEach((name, value) -> {
-            if (query.length() > 0) {
-                query.append('&');
-            }
-            query.append(encode(name)).append('=').append(encode(value));
-        });
-        String base = target.toString();
-        int q = base.indexOf('?');
-        return URI.create((q < 0 ? base : base.substring(0, q)) + "?" + query);
+        return HttpIntegration.withQuery(target, parameters, overrides, AwsServiceIntegration::encode);
     }
 
     private static String encode(String text) {

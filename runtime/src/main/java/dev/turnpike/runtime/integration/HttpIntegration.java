@@ -167,13 +167,21 @@ final class HttpIntegration implements IntegrationHandler {
         if (mapped.contentType() != null && mapped.body().length > 0) {
             headers.put("Content-Type", mapped.contentType());
         }
+        mapHeaders(headers, parameters, mapped);
+        return headers;
+    }
+
+    /**
+     * Adds the mapped {@code integration.request.header.*} and {@code $context.requestOverride.header} to
+     * {@code headers}, replacing a header of the same name; shared with AWS service integrations.
+     */
+    static void mapHeaders(Map<String, String> headers, Map<String, String> parameters, RequestMapping.Mapped mapped) {
         parameters.forEach((target, value) -> {
             if (target.startsWith("integration.request.header.")) {
                 put(headers, target.substring("integration.request.header.".length()), value);
             }
         });
         mapped.input().overrides().requestHeaders().forEach((name, value) -> put(headers, name, value));
-        return headers;
     }
 
     private static void put(Map<String, String> headers, String name, String value) {
@@ -186,6 +194,12 @@ final class HttpIntegration implements IntegrationHandler {
 
     /** The uri's own query, the mapped {@code integration.request.querystring.*} and the template's overrides. */
     private static URI withQuery(URI target, Map<String, String> parameters, Map<String, String> overrides) {
+        return withQuery(target, parameters, overrides, text -> URLEncoder.encode(text, StandardCharsets.UTF_8));
+    }
+
+    /** The same, names and values written with {@code encode}; shared with AWS service integrations. */
+    static URI withQuery(URI target, Map<String, String> parameters, Map<String, String> overrides,
+            java.util.function.UnaryOperator<String> encode) {
         Map<String, String> values = new LinkedHashMap<>();
         parameters.forEach((name, value) -> {
             if (name.startsWith("integration.request.querystring.")) {
@@ -201,8 +215,7 @@ final class HttpIntegration implements IntegrationHandler {
             if (query.length() > 0) {
                 query.append('&');
             }
-            query.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            query.append(encode.apply(name)).append('=').append(encode.apply(value));
         });
         String base = target.toString();
         int q = base.indexOf('?');
