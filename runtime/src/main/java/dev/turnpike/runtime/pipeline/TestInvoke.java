@@ -1,9 +1,8 @@
 package dev.turnpike.runtime.pipeline;
 
-import dev.turnpike.runtime.http.Bodies;
-import dev.turnpike.runtime.http.ClientRequest;
 import dev.turnpike.runtime.http.ClientResponse;
 import dev.turnpike.runtime.http.Headers;
+import dev.turnpike.runtime.http.InMemoryRequest;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -61,77 +60,8 @@ public final class TestInvoke {
                     result.complete(new Result(status, responseHeaders, bytes, List.copyOf(lines),
                             (System.nanoTime() - start) / 1_000_000));
                 });
-        gateway.handle(request(method, path, query, headers, body), response, log);
+        gateway.handle(new InMemoryRequest(method, path, query, headers, body), response, log);
         return result;
-    }
-
-    private static ClientRequest request(String method, String path, String query, Headers headers, byte[] body) {
-        return new ClientRequest() {
-            @Override
-            public String method() {
-                return method;
-            }
-
-            @Override
-            public String path() {
-                return path;
-            }
-
-            @Override
-            public String rawQuery() {
-                return query;
-            }
-
-            @Override
-            public Headers headers() {
-                return headers;
-            }
-
-            @Override
-            public String remoteAddress() {
-                return "127.0.0.1";
-            }
-
-            @Override
-            public boolean secure() {
-                return true; // the console's test invoke needs no TLS either
-            }
-
-            @Override
-            public int localPort() {
-                return 443;
-            }
-
-            @Override
-            public long contentLength() {
-                return body.length;
-            }
-
-            @Override
-            public Flow.Publisher<ByteBuffer> body() {
-                return subscriber -> Bodies.of(body).subscribe(new Flow.Subscriber<>() {
-                    @Override
-                    public void onSubscribe(Flow.Subscription subscription) {
-                        subscriber.onSubscribe(subscription);
-                    }
-
-                    @Override
-                    public void onNext(List<ByteBuffer> item) {
-                        item.forEach(subscriber::onNext);
-                    }
-
-                    @Override
-                    public void onError(Throwable throwable) {
-                        subscriber.onError(throwable);
-                    }
-
-                    @Override
-                    public void onComplete() {
-                        subscriber.onComplete();
-                    }
-                });
-            }
-        };
     }
 
     private static CompletableFuture<byte[]> collect(Flow.Publisher<List<ByteBuffer>> body) {

@@ -1,8 +1,8 @@
 package dev.turnpike.runtime.integration;
 
-import dev.turnpike.runtime.http.ClientRequest;
 import dev.turnpike.runtime.http.ClientResponse;
 import dev.turnpike.runtime.http.Headers;
+import dev.turnpike.runtime.http.InMemoryRequest;
 import dev.turnpike.runtime.model.GeneratedApi;
 import dev.turnpike.runtime.model.Operation;
 import dev.turnpike.runtime.pipeline.Gateway;
@@ -41,75 +41,8 @@ final class GatewayCalls {
             headers.add("Content-Type", "application/json").add("Content-Length", Integer.toString(bytes.length));
         }
         CompletableFuture<Answer> answer = new CompletableFuture<>();
-        gateway.handle(request(method, path, headers, bytes), response(answer));
+        gateway.handle(new InMemoryRequest(method, path, null, headers, bytes), response(answer));
         return answer.get(10, TimeUnit.SECONDS);
-    }
-
-    private static ClientRequest request(String method, String path, Headers headers, byte[] body) {
-        return new ClientRequest() {
-            @Override
-            public String method() {
-                return method;
-            }
-
-            @Override
-            public String path() {
-                return path;
-            }
-
-            @Override
-            public String rawQuery() {
-                return null;
-            }
-
-            @Override
-            public Headers headers() {
-                return headers;
-            }
-
-            @Override
-            public String remoteAddress() {
-                return "127.0.0.1";
-            }
-
-            @Override
-            public boolean secure() {
-                return true;
-            }
-
-            @Override
-            public int localPort() {
-                return 443;
-            }
-
-            @Override
-            public long contentLength() {
-                return body.length;
-            }
-
-            @Override
-            public Flow.Publisher<ByteBuffer> body() {
-                return subscriber -> subscriber.onSubscribe(new Flow.Subscription() {
-                    private boolean sent;
-
-                    @Override
-                    public void request(long n) {
-                        if (!sent) {
-                            sent = true;
-                            if (body.length > 0) {
-                                subscriber.onNext(ByteBuffer.wrap(body));
-                            }
-                            subscriber.onComplete();
-                        }
-                    }
-
-                    @Override
-                    public void cancel() {
-                        sent = true;
-                    }
-                });
-            }
-        };
     }
 
     private static ClientResponse response(CompletableFuture<Answer> answer) {

@@ -3,13 +3,12 @@ package dev.turnpike.runtime.pipeline;
 import dev.turnpike.runtime.config.TurnpikeConfig;
 import dev.turnpike.runtime.http.ClientRequest;
 import dev.turnpike.runtime.http.Headers;
+import dev.turnpike.runtime.http.InMemoryRequest;
 import dev.turnpike.runtime.model.Integration;
 import dev.turnpike.runtime.model.IntegrationType;
 import dev.turnpike.runtime.model.Operation;
 import dev.turnpike.runtime.routing.RouteNode;
 import dev.turnpike.runtime.routing.Router;
-import java.nio.ByteBuffer;
-import java.util.concurrent.Flow;
 
 /** Exchanges for unit tests of single steps: a GET on {@code /{proxy+}}, stage and route already selected. */
 public final class ExchangeFixture {
@@ -36,51 +35,6 @@ public final class ExchangeFixture {
 
     /** A secure request without a body, with this query string (or {@code null}) and these headers. */
     public static ClientRequest request(String method, String path, String rawQuery, Headers headers) {
-        return new ClientRequest() {
-            @Override
-            public String method() {
-                return method;
-            }
-
-            @Override
-            public String path() {
-                return path;
-            }
-
-            @Override
-            public String rawQuery() {
-                return rawQuery;
-            }
-
-            @Override
-            public Headers headers() {
-                return headers;
-            }
-
-            @Override
-            public String remoteAddress() {
-                return "127.0.0.1";
-            }
-
-            @Override
-            public boolean secure() {
-                return true;
-            }
-
-            @Override
-            public int localPort() {
-                return 443;
-            }
-
-            @Override
-            public long contentLength() {
-                return 0;
-            }
-
-            @Override
-            public Flow.Publisher<ByteBuffer> body() {
-                throw new UnsupportedOperationException("no body in this fixture");
-            }
-        };
+        return new InMemoryRequest(method, path, rawQuery, headers, new byte[0]);
     }
 }
