@@ -158,7 +158,7 @@ table() {
     echo "Measured $STARTED on \`$(hostname)\`: $(nproc) cores ($(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2 }')),"
     echo "$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo) GiB, $(java -version 2>&1 | head -1 | tr -d '"'),"
     echo "$(nginx -v 2>&1 | sed 's/.*: //'), wrk $(wrk -v 2>&1 | awk 'NR == 1 { print $2 }'). Load average (1, 5, 15 min) $LOAD_BEFORE before, $LOAD_AFTER"
-    echo "after: the machine was shared with other builds, and wrk, nginx and the JVM share its cores."
+    echo "after; wrk, nginx and the JVM share the machine's cores."
     echo "Plain HTTP on every row (Turnpike trusts \`X-Forwarded-Proto: https\`, which every row is sent). Each"
     echo "row: ${WARMUP} s warm-up, then ${DURATION} s measured; wrk -t1 at 1 connection, -t2 at 64; 1 connection"
     echo "front to back, 64 back to front."
