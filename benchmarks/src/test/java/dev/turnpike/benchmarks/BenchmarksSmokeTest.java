@@ -30,9 +30,9 @@ class BenchmarksSmokeTest {
             options.exclude("ThrottlingBenchmark\\.onRedis");
         }
         Collection<RunResult> results = new Runner(options.build()).run();
-        // Route lookup at 10, 1,000 and 10,000 routes; the MOCK pipeline; three throttling decisions in memory,
-        // and one on Redis when a Redis is named.
-        assertThat(results).hasSize(withRedis ? 8 : 7);
+        // Route lookup at 10, 1,000 and 10,000 routes; the MOCK pipeline; SigV4 verification; two request
+        // templates; three throttling decisions in memory, and one on Redis when a Redis is named.
+        assertThat(results).hasSize(withRedis ? 11 : 10);
         assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive().isFinite());
     }
 }
