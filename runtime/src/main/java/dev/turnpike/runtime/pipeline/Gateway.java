@@ -1,6 +1,7 @@
 package dev.turnpike.runtime.pipeline;
 
 import dev.turnpike.runtime.auth.ApiKeys;
+import dev.turnpike.runtime.cache.StageCaches;
 import dev.turnpike.runtime.config.ConfigException;
 import dev.turnpike.runtime.config.StageSettings;
 import dev.turnpike.runtime.config.TurnpikeConfig;
@@ -55,6 +56,7 @@ public final class Gateway implements AutoCloseable {
     private final RequestValidation requestValidation;
     private final Authorization authorization;
     private final Throttling throttling;
+    private final StageCaches stageCaches;
     private final ExecutorService backendExecutor;
     private final Consumer<String> requestLog;
 
@@ -71,6 +73,7 @@ public final class Gateway implements AutoCloseable {
         this.routeSelection = new RouteSelection(new Router(api.routes()));
         this.gatewayResponses = GatewayResponses.of(api.gatewayResponses(), api.source());
         this.requestValidation = new RequestValidation(api);
+        this.stageCaches = StageCaches.create(config);
         this.throttling = Throttling.create(config, apiId);
         Integrations built = null;
         try {
@@ -106,6 +109,11 @@ public final class Gateway implements AutoCloseable {
 
     public ApiIdentity identity() {
         return identity;
+    }
+
+    /** The stages' caches: hit and miss counts, flushing. */
+    public StageCaches stageCaches() {
+        return stageCaches;
     }
 
     /**
@@ -156,7 +164,8 @@ public final class Gateway implements AutoCloseable {
                         : requestValidation.validate(exchange))
                 .thenCompose(invalid -> invalid != null
                         ? CompletableFuture.completedFuture(Outcome.of(invalid))
-                        : log.dryRun() ? MethodRequestLog.dryRun(exchange) : integrations.invoke(exchange));
+                        : log.dryRun() ? MethodRequestLog.dryRun(exchange)
+                        : stageCaches.serve(exchange, () -> integrations.invoke(exchange)));
         result.whenComplete((outcome, failure) -> {
             if (failure != null) {
                 LOG.log(System.Logger.Level.ERROR, "request " + exchange.requestId() + " failed in the integration",
