@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a cached response is filed under, as API Gateway keys its cache: the stage, the method (its resource path
- * as declared, {@code /pets/{petId}}, not the path requested) and the value of each of the integration's
+ * What a cached response is filed under, as API Gateway keys its cache: the stage, the HTTP method, the resource
+ * path as declared ({@code /pets/{petId}}, not the path requested) and the value of each of the integration's
  * {@code cacheKeyParameters}. A path parameter that is not a cache key parameter does not tell entries apart,
  * exactly as on AWS: {@code /pets/1} and {@code /pets/2} share one entry unless {@code method.request.path.petId}
  * is listed.
@@ -56,7 +56,8 @@ public record CacheKey(String stage, String httpMethod, String resourcePath, Lis
             }
             parameters.add(values.isEmpty() ? name + '\u0001' : name + '\u0002' + String.join("\u0000", values));
         }
-        return new CacheKey(stage, operation.httpMethod(), operation.resourcePath(), parameters);
+        // The request's method, not the operation's: GET and POST to an ANY method are different entries.
+        return new CacheKey(stage, request.method(), operation.resourcePath(), parameters);
     }
 
     /** About how many bytes the key holds, for the cache's weight. */

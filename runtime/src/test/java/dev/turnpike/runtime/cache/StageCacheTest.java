@@ -182,6 +182,16 @@ class StageCacheTest {
     }
 
     @Test
+    void requestMethodOfAnAnyMethodIsPartOfTheKey() {
+        Operation any = Operation.on("ANY", "/things")
+                .integration(Integration.of(IntegrationType.HTTP_PROXY).uri("http://backend/things").build()).build();
+        ClientRequest get = ExchangeFixture.request("GET", "/prod/things");
+        ClientRequest post = ExchangeFixture.request("POST", "/prod/things");
+        assertEquals("GET", CacheKey.of("prod", any, get, Map.of()).httpMethod());
+        assertNotEquals(CacheKey.of("prod", any, get, Map.of()), CacheKey.of("prod", any, post, Map.of()));
+    }
+
+    @Test
     void pathParameterOutsideTheKeySharesTheEntryAsOnAws() {
         TurnpikeConfig config = config();
         StageCaches caches = StageCaches.create(config, ticker);
