@@ -255,7 +255,7 @@ class StageCacheTest {
     }
 
     /** GET methods on {@code /<resource>/{id}} proxied to the backend, and POST and PUT on {@code /orders/{id}}. */
-    private static final class CacheApi implements GeneratedApi {
+    static final class CacheApi implements GeneratedApi {
         private final List<Operation> operations = new ArrayList<>();
         private final RouteNode routes;
 

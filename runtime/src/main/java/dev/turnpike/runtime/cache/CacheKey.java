@@ -60,6 +60,18 @@ public record CacheKey(String stage, String httpMethod, String resourcePath, Lis
         return new CacheKey(stage, request.method(), operation.resourcePath(), parameters);
     }
 
+    /** The key as one string, each part length-prefixed so no two keys share one: for stores outside the JVM. */
+    String canonical() {
+        StringBuilder sb = new StringBuilder();
+        for (String part : List.of(stage, httpMethod, resourcePath)) {
+            sb.append(part.length()).append(':').append(part);
+        }
+        for (String p : parameters) {
+            sb.append(p.length()).append(':').append(p);
+        }
+        return sb.toString();
+    }
+
     /** About how many bytes the key holds, for the cache's weight. */
     int weight() {
         int w = 64 + 2 * (stage.length() + httpMethod.length() + resourcePath.length());

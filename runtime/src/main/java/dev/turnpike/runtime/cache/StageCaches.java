@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -53,9 +54,10 @@ import java.util.function.Supplier;
  *   <li>a canary request uses the stage's cache only with {@code canarySettings.useStageCache=true}.</li>
  * </ul>
  *
- * <p>The cache lives in this JVM (Caffeine); with several nodes each has its own.
+ * <p>The cache lives in this JVM (Caffeine), each node its own; with {@code turnpike.redis.uri} it lives on Redis,
+ * shared by every node, and a Redis that does not answer in {@code turnpike.redis.timeoutMillis} is a miss.
  */
-public final class StageCaches {
+public final class StageCaches implements AutoCloseable {
 
     /** The largest response AWS caches. */
     public static final int MAX_RESPONSE_BYTES = 1_048_576;
@@ -69,30 +71,49 @@ public final class StageCaches {
     /** AWS's cache cluster sizes, in GB. */
     static final List<String> CLUSTER_SIZES = List.of("0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237");
 
-    private static final StageCaches NONE = new StageCaches(Map.of(), Map.of());
+    private static final long DEFAULT_REDIS_TIMEOUT_MILLIS = 100;
 
     private final Map<String, StageCache> byStage;
     private final Map<String, PolicyDocument> identityPolicies;
+    private final Executor executor;
+    private final Stores stores;
 
-    private StageCaches(Map<String, StageCache> byStage, Map<String, PolicyDocument> identityPolicies) {
+    private StageCaches(Map<String, StageCache> byStage, Map<String, PolicyDocument> identityPolicies,
+            Executor executor, Stores stores) {
         this.byStage = byStage;
         this.identityPolicies = identityPolicies;
-    }
-
-    /** The caches of the stages of {@code config} that enable one, on the system's clock. */
-    public static StageCaches create(TurnpikeConfig config) {
-        return create(config, Ticker.systemTicker());
+        this.executor = executor;
+        this.stores = stores;
     }
 
     /**
-     * The caches of the stages of {@code config} that enable one; entries expire by {@code ticker}.
+     * The caches of the stages of {@code config} that enable one, on the system's clock, on Redis when
+     * {@code turnpike.redis.uri} is set.
      *
-     * @throws ConfigException for a {@code cacheClusterSize} that is not one of AWS's sizes
+     * @param apiId names this API's keys on Redis
+     * @param executor where a request goes on after an answer from Redis (not on Redis's I/O thread)
      */
-    public static StageCaches create(TurnpikeConfig config, Ticker ticker) {
+    public static StageCaches create(TurnpikeConfig config, String apiId, Executor executor) {
+        return create(config, apiId, executor, Ticker.systemTicker());
+    }
+
+    /** In this JVM only, entries expiring by {@code ticker}: for tests. */
+    static StageCaches create(TurnpikeConfig config, Ticker ticker) {
+        Map<String, String> local = new HashMap<>(config.values());
+        local.remove("turnpike.redis.uri");
+        return create(TurnpikeConfig.from(local), "test", Runnable::run, ticker);
+    }
+
+    /**
+     * The caches of the stages of {@code config} that enable one; entries in this JVM expire by {@code ticker}.
+     *
+     * @throws ConfigException for a {@code cacheClusterSize} that is not one of AWS's sizes, or
+     *     {@code turnpike.redis.uri} set without Lettuce on the class path while a stage has a cache
+     */
+    static StageCaches create(TurnpikeConfig config, String apiId, Executor executor, Ticker ticker) {
         Map<String, String> values = config.values();
         List<String> problems = new ArrayList<>();
-        Map<String, StageCache> byStage = new LinkedHashMap<>();
+        Map<String, Long> sizes = new LinkedHashMap<>();
         for (StageSettings stage : config.stages().values()) {
             String prefix = "turnpike.stage." + stage.name() + ".";
             String size = values.getOrDefault(prefix + "cacheClusterSize", "0.5").trim();
@@ -103,20 +124,57 @@ public final class StageCaches {
                 continue;
             }
             if (Boolean.parseBoolean(values.getOrDefault(prefix + "cacheClusterEnabled", "false").trim())) {
-                long bytes = (long) (Double.parseDouble(canonical) * 1024 * 1024 * 1024);
-                byStage.put(stage.name(), new StageCache(stage.name(), bytes, ticker));
+                sizes.put(stage.name(), (long) (Double.parseDouble(canonical) * 1024 * 1024 * 1024));
             }
         }
-        Map<String, PolicyDocument> policies = byStage.isEmpty() ? Map.of() : identityPolicies(values, problems);
+        Map<String, PolicyDocument> policies = sizes.isEmpty() ? Map.of() : identityPolicies(values, problems);
+        String redisUri = values.get("turnpike.redis.uri");
+        if (redisUri != null && !sizes.isEmpty() && !lettuceLoadable()) {
+            problems.add("turnpike.redis.uri: a stage cache on Redis needs io.lettuce:lettuce-core on the class path"
+                    + " (an optional dependency of turnpike-runtime)");
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return byStage.isEmpty() ? NONE : new StageCaches(Map.copyOf(byStage), policies);
+        if (sizes.isEmpty()) {
+            return new StageCaches(Map.of(), Map.of(), executor, null);
+        }
+        Stores stores = null;
+        if (redisUri != null) {
+            String timeout = values.get("turnpike.redis.timeoutMillis"); // shape and range: throttling checks them
+            stores = RedisCacheStore.open(redisUri, java.time.Duration.ofMillis(
+                    timeout == null ? DEFAULT_REDIS_TIMEOUT_MILLIS : Math.max(1, Long.parseLong(timeout))), apiId);
+        }
+        Map<String, StageCache> byStage = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> e : sizes.entrySet()) {
+            CacheStore store = stores != null ? stores.forStage(e.getKey()) : new LocalCacheStore(e.getValue(), ticker);
+            byStage.put(e.getKey(), new StageCache(e.getKey(), e.getValue(), store));
+        }
+        return new StageCaches(Map.copyOf(byStage), policies, executor, stores);
     }
 
-    /** A cache of {@code maxBytes} for one stage, for tests of the bound. */
+    /** A cache of {@code maxBytes} in this JVM for one stage, for tests of the bound. */
     static StageCaches of(String stage, long maxBytes, Ticker ticker, Map<String, PolicyDocument> policies) {
-        return new StageCaches(Map.of(stage, new StageCache(stage, maxBytes, ticker)), policies);
+        return new StageCaches(Map.of(stage, new StageCache(stage, maxBytes, new LocalCacheStore(maxBytes, ticker))),
+                policies, Runnable::run, null);
+    }
+
+    /** Asked by name without loading Lettuce: {@link RedisCacheStore} must not load unless it can. */
+    private static boolean lettuceLoadable() {
+        try {
+            Class.forName("io.lettuce.core.RedisClient", false, StageCaches.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Closes the Redis connection, if any. */
+    @Override
+    public void close() {
+        if (stores != null) {
+            stores.close();
+        }
     }
 
     private static String canonicalSize(String size) {
@@ -200,17 +258,22 @@ public final class StageCaches {
             }
             warn = strategy.equals("SUCCEED_WITH_RESPONSE_HEADER");
         }
-        CachedResponse cached = cache.get(key);
-        if (cached != null) {
+        boolean warning = warn;
+        CompletableFuture<CachedResponse> lookup = cache.get(key);
+        java.util.function.Function<CachedResponse, CompletableFuture<Outcome>> answer = cached -> {
+            if (cached == null) {
+                return miss(cache, method, key, ttl, integration, warning);
+            }
             cache.hit(method);
             exchange.executionLog().add(() -> "Sending the cached response of " + method);
             MethodResponse response = cached.toResponse();
-            if (warn) {
+            if (warning) {
                 response.headers().set(WARNING_HEADER, WARNING_VALUE);
             }
             return CompletableFuture.completedFuture(Outcome.of(response));
-        }
-        return miss(cache, method, key, ttl, integration, warn);
+        };
+        // An answer from Redis arrives on its I/O thread: the integration call goes on on the gateway's own.
+        return lookup.isDone() ? lookup.thenCompose(answer) : lookup.thenComposeAsync(answer, executor);
     }
 
     private static CompletableFuture<Outcome> miss(StageCache cache, String method, CacheKey key, int ttl,

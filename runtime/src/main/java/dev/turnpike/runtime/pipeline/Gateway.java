@@ -73,8 +73,13 @@ public final class Gateway implements AutoCloseable {
         this.routeSelection = new RouteSelection(new Router(api.routes()));
         this.gatewayResponses = GatewayResponses.of(api.gatewayResponses(), api.source());
         this.requestValidation = new RequestValidation(api);
-        this.stageCaches = StageCaches.create(config);
         this.throttling = Throttling.create(config, apiId);
+        try {
+            this.stageCaches = StageCaches.create(config, apiId, backendExecutor);
+        } catch (RuntimeException e) {
+            throttling.close();
+            throw e;
+        }
         Integrations built = null;
         try {
             built = new Integrations(api, config, backendClient);
@@ -85,6 +90,7 @@ public final class Gateway implements AutoCloseable {
                 built.close();
             }
             throttling.close();
+            stageCaches.close();
             throw e;
         }
         this.integrations = built;
@@ -266,6 +272,7 @@ public final class Gateway implements AutoCloseable {
         backendExecutor.shutdown();
         integrations.close();
         throttling.close();
+        stageCaches.close();
     }
 
     /** Method settings may only name methods the API has; a canary may only name the deployment served. */
