@@ -23,6 +23,9 @@ final class ConfigKeys {
     private static final List<KeyPattern> PATTERNS = List.of(
             new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.variables\\.[^.]+"), Shape.TEXT),
             new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.methodSettings\\..+"), Shape.TEXT),
+            // The stage cache (dev.turnpike.runtime.cache checks the size is one of AWS's).
+            new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.cacheClusterEnabled"), Shape.BOOLEAN),
+            new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.cacheClusterSize"), Shape.NUMBER),
             new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.canarySettings\\.percentTraffic"), Shape.NUMBER),
             new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.canarySettings\\.useStageCache"), Shape.BOOLEAN),
             new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.canarySettings\\.deploymentId"), Shape.TEXT),

@@ -94,6 +94,8 @@ public final class TurnpikeConfig {
                 } else {
                     variables.computeIfAbsent(stage, s -> new LinkedHashMap<>()).put(name, value);
                 }
+            } else if (kind.equals("cacheClusterEnabled") || kind.equals("cacheClusterSize")) {
+                continue; // read by the stage cache (dev.turnpike.runtime.cache.StageCaches)
             } else if (kind.startsWith("canarySettings.")) {
                 Map<String, String> canary = canaries.computeIfAbsent(stage, s -> new LinkedHashMap<>());
                 canary.put(kind.substring("canarySettings.".length()), value);

@@ -1,6 +1,7 @@
 package dev.turnpike.runtime.pipeline;
 
 import dev.turnpike.runtime.auth.ApiKeys;
+import dev.turnpike.runtime.cache.StageCaches;
 import dev.turnpike.runtime.config.ConfigException;
 import dev.turnpike.runtime.config.StageSettings;
 import dev.turnpike.runtime.config.TurnpikeConfig;
@@ -55,6 +56,7 @@ public final class Gateway implements AutoCloseable {
     private final RequestValidation requestValidation;
     private final Authorization authorization;
     private final Throttling throttling;
+    private final StageCaches stageCaches;
     private final ExecutorService backendExecutor;
     private final Consumer<String> requestLog;
 
@@ -72,6 +74,12 @@ public final class Gateway implements AutoCloseable {
         this.gatewayResponses = GatewayResponses.of(api.gatewayResponses(), api.source());
         this.requestValidation = new RequestValidation(api);
         this.throttling = Throttling.create(config, apiId);
+        try {
+            this.stageCaches = StageCaches.create(config, apiId, backendExecutor);
+        } catch (RuntimeException e) {
+            throttling.close();
+            throw e;
+        }
         Integrations built = null;
         try {
             built = new Integrations(api, config, backendClient);
@@ -82,6 +90,7 @@ public final class Gateway implements AutoCloseable {
                 built.close();
             }
             throttling.close();
+            stageCaches.close();
             throw e;
         }
         this.integrations = built;
@@ -106,6 +115,11 @@ public final class Gateway implements AutoCloseable {
 
     public ApiIdentity identity() {
         return identity;
+    }
+
+    /** The stages' caches: hit and miss counts, flushing. */
+    public StageCaches stageCaches() {
+        return stageCaches;
     }
 
     /**
@@ -156,7 +170,8 @@ public final class Gateway implements AutoCloseable {
                         : requestValidation.validate(exchange))
                 .thenCompose(invalid -> invalid != null
                         ? CompletableFuture.completedFuture(Outcome.of(invalid))
-                        : log.dryRun() ? MethodRequestLog.dryRun(exchange) : integrations.invoke(exchange));
+                        : log.dryRun() ? MethodRequestLog.dryRun(exchange)
+                        : stageCaches.serve(exchange, () -> integrations.invoke(exchange)));
         result.whenComplete((outcome, failure) -> {
             if (failure != null) {
                 LOG.log(System.Logger.Level.ERROR, "request " + exchange.requestId() + " failed in the integration",
@@ -257,6 +272,7 @@ public final class Gateway implements AutoCloseable {
         backendExecutor.shutdown();
         integrations.close();
         throttling.close();
+        stageCaches.close();
     }
 
     /** Method settings may only name methods the API has; a canary may only name the deployment served. */
