@@ -27,7 +27,11 @@ class ThrottlingTwoNodesTest {
 
     private static final long REDIS_TIMEOUT_MILLIS = 100;
     /** What an answer may take on top of the Redis timeout: TLS on loopback on a shared 2-core machine. */
-    private static final Duration SLACK = Duration.ofMillis(500);
+    /**
+     * What a request may take beyond the Redis timeout while Redis is down. Wide, because the build shares two cores
+     * with other work (load averages over 10 were seen): what this proves is a bounded wait, not a hang.
+     */
+    private static final Duration SLACK = Duration.ofMillis(2000);
 
     private static final String TOO_MANY_REQUESTS = "429 {\"message\":\"Too Many Requests\"} TooManyRequestsException";
     private static final String LIMIT_EXCEEDED = "429 {\"message\":\"Limit Exceeded\"} LimitExceededException";
