@@ -94,6 +94,8 @@ public final class TurnpikeConfig {
                 } else {
                     variables.computeIfAbsent(stage, s -> new LinkedHashMap<>()).put(name, value);
                 }
+            } else if (kind.startsWith("accessLogSettings.")) {
+                continue; // read with the metrics keys (dev.turnpike.runtime.observability)
             } else if (kind.startsWith("canarySettings.")) {
                 Map<String, String> canary = canaries.computeIfAbsent(stage, s -> new LinkedHashMap<>());
                 canary.put(kind.substring("canarySettings.".length()), value);
