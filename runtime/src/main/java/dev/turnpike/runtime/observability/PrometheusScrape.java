@@ -16,13 +16,19 @@ import java.util.function.Supplier;
  *
  * <p>Prometheus wants every series of a name to have the same labels, where CloudWatch keeps AWS's three dimension
  * sets apart. Here the dimensions a set lacks are empty labels, which Prometheus treats as absent:
- * {@code Count_total{Stage=""}} is the {@code ApiName} set, {@code {Stage="prod",Resource=""}} the
+ * {@code ApiGateway_Count_total{Stage=""}} is the {@code ApiName} set, {@code {Stage="prod",Resource=""}} the
  * {@code ApiName, Stage} set.
  */
 final class PrometheusScrape {
 
     private static final List<String> DIMENSIONS = List.of(GatewayMetrics.API_NAME, GatewayMetrics.STAGE,
             GatewayMetrics.METHOD, GatewayMetrics.RESOURCE);
+
+    /**
+     * Prometheus names cannot start with a digit ({@code 4XXError}), so every name is prefixed as CloudWatch's are
+     * namespaced: {@code ApiGateway_4XXError}, {@code ApiGateway_Count_total}.
+     */
+    static final String PREFIX = "ApiGateway.";
 
     static final String ARTIFACT = "io.micrometer:micrometer-registry-prometheus";
     static final String PROBE = "io.micrometer.prometheusmetrics.PrometheusMeterRegistry";
@@ -42,7 +48,8 @@ final class PrometheusScrape {
                         missing.add(Tag.of(dimension, ""));
                     }
                 }
-                return missing.isEmpty() ? id : id.withTags(missing);
+                Meter.Id named = id.withName(PREFIX + id.getName());
+                return missing.isEmpty() ? named : named.withTags(missing);
             }
         });
         return registry;
