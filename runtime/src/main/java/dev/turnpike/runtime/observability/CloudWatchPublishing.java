@@ -3,6 +3,7 @@ package dev.turnpike.runtime.observability;
 import io.micrometer.cloudwatch2.CloudWatchConfig;
 import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
 import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
@@ -50,12 +51,17 @@ final class CloudWatchPublishing {
                 return step;
             }
         };
-        return new CloudWatchMeterRegistry(config, Clock.SYSTEM, client) {
+        CloudWatchMeterRegistry registry = new CloudWatchMeterRegistry(config, Clock.SYSTEM, client) {
             @Override
             public void close() {
                 super.close(); // publishes the last step first
                 client.close();
             }
         };
+        // Counters are published as <name>.count; AWS's are Count, CacheHitCount and CacheMissCount themselves.
+        // Summaries and timers keep Micrometer's .sum, .count, .avg and .max (4XXError.avg is AWS's error rate).
+        registry.config().namingConvention((name, type, unit) -> type == Meter.Type.COUNTER && name.endsWith(".count")
+                ? name.substring(0, name.length() - ".count".length()) : name);
+        return registry;
     }
 }
