@@ -106,7 +106,7 @@ final class AccessLogVariables {
             case "path" -> end -> end.exchange().clientRequest().path();
             case "protocol" -> end -> "HTTP/1.1";
             case "requestId" -> end -> end.exchange().requestId();
-            case "requestTime" -> end -> REQUEST_TIME.format(Instant.ofEpochMilli(end.exchange().requestTimeEpoch()));
+            case "requestTime" -> end -> requestTime(end.exchange().requestTimeEpoch());
             case "requestTimeEpoch" -> end -> Long.toString(end.exchange().requestTimeEpoch());
             case "resourceId" -> end -> end.exchange().operation() == null ? null
                     : RESOURCE_IDS.computeIfAbsent(end.exchange().operation().resourcePath(),
@@ -121,6 +121,22 @@ final class AccessLogVariables {
                     : end.exchange().authorizer().principalId();
             default -> null;
         };
+    }
+
+    /** A second and its {@code $context.requestTime}: requests in the same second share the formatted text. */
+    private record FormattedSecond(long second, String text) {
+    }
+
+    private static volatile FormattedSecond lastSecond = new FormattedSecond(Long.MIN_VALUE, "");
+
+    static String requestTime(long epochMillis) {
+        long second = Math.floorDiv(epochMillis, 1000);
+        FormattedSecond cached = lastSecond;
+        if (cached.second() != second) {
+            cached = new FormattedSecond(second, REQUEST_TIME.format(Instant.ofEpochSecond(second)));
+            lastSecond = cached;
+        }
+        return cached.text();
     }
 
     private static GatewayError error(RequestEnd end) {
