@@ -32,7 +32,7 @@ class BenchmarksSmokeTest {
         Collection<RunResult> results = new Runner(options.build()).run();
         // Route lookup at 10, 1,000 and 10,000 routes; the MOCK pipeline; SigV4 verification; two request
         // templates; three throttling decisions in memory, and one on Redis when a Redis is named.
-        assertThat(results).hasSize(withRedis ? 11 : 10);
+        assertThat(results).hasSize(withRedis ? 14 : 13);
         assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive().isFinite());
     }
 }

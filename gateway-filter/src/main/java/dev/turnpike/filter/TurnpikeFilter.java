@@ -2,6 +2,7 @@ package dev.turnpike.filter;
 
 import dev.turnpike.runtime.config.ConfigException;
 import dev.turnpike.runtime.config.TurnpikeConfig;
+import dev.turnpike.runtime.observability.MetricsEndpoint;
 import dev.turnpike.runtime.pipeline.Gateway;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -69,6 +70,11 @@ public final class TurnpikeFilter implements Filter {
         if (served == null) {
             throw new ServletException("TurnpikeFilter used before init");
         }
+        MetricsEndpoint metrics = served.observability().metricsEndpoint();
+        if (metrics != null && metrics.path().equals(pathInContext(httpRequest))) {
+            serveMetrics(metrics, httpRequest, httpResponse);
+            return;
+        }
         AsyncContext async = httpRequest.startAsync();
         async.setTimeout(ASYNC_TIMEOUT_MILLIS);
         ServletRequestBody requestBody = new ServletRequestBody(httpRequest.getInputStream());
@@ -100,6 +106,22 @@ public final class TurnpikeFilter implements Filter {
         served.handle(new ServletClientRequest(httpRequest, isSecure(httpRequest, served), requestBody),
                 new ServletClientResponse(httpResponse, responseBody, hasBody ? requestBody : null,
                         httpRequest.getContentLengthLong(), async));
+    }
+
+    /** The Prometheus scrape: small, so answered on the container's thread. */
+    private static void serveMetrics(MetricsEndpoint metrics, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        MetricsEndpoint.Answer answer = metrics.answer(request.getHeader("Authorization"));
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        response.setContentLength(answer.body().length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(answer.body());
+        }
+    }
+
+    private static String pathInContext(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private static boolean expectsBody(HttpServletRequest request) {

@@ -246,6 +246,7 @@ public final class StageCaches implements AutoCloseable {
                 exchange.executionLog().add(() -> "Invalidating the cache entry of " + method
                         + " (Cache-Control: max-age=0)");
                 cache.invalidate(key);
+                exchange.cacheHit(false);
                 return miss(cache, method, key, ttl, integration, false);
             }
             String strategy = settings.unauthorizedCacheControlHeaderStrategy() == null
@@ -261,6 +262,7 @@ public final class StageCaches implements AutoCloseable {
         boolean warning = warn;
         CompletableFuture<CachedResponse> lookup = cache.get(key);
         java.util.function.Function<CachedResponse, CompletableFuture<Outcome>> answer = cached -> {
+            exchange.cacheHit(cached != null); // CacheHitCount and CacheMissCount
             if (cached == null) {
                 return miss(cache, method, key, ttl, integration, warning);
             }

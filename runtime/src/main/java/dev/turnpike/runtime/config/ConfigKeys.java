@@ -55,7 +55,13 @@ final class ConfigKeys {
             new KeyPattern(Pattern.compile("turnpike\\.redis\\.failMode"), Shape.TEXT),
             // May be empty: a PKCS12 file without a password.
             new KeyPattern(Pattern.compile("turnpike\\.backend\\.keyStorePassword"), Shape.TEXT),
-            new KeyPattern(Pattern.compile("turnpike\\.vpcLinks\\.[^.]+\\.targets"), Shape.TEXT));
+            new KeyPattern(Pattern.compile("turnpike\\.vpcLinks\\.[^.]+\\.targets"), Shape.TEXT),
+            // Metrics and access logs: dev.turnpike.runtime.observability.ObservabilitySettings reads them.
+            new KeyPattern(Pattern.compile("turnpike\\.metrics\\.prometheus\\.(path|token)"), Shape.TEXT),
+            new KeyPattern(Pattern.compile("turnpike\\.metrics\\.cloudwatch\\.(namespace|endpoint)"), Shape.TEXT),
+            new KeyPattern(Pattern.compile("turnpike\\.metrics\\.cloudwatch\\.stepSeconds"), Shape.INTEGER),
+            new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.accessLogSettings\\.(format|destination)"),
+                    Shape.TEXT));
 
     private ConfigKeys() {
     }

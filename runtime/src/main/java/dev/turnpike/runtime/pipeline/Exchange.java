@@ -6,6 +6,7 @@ import dev.turnpike.runtime.auth.CallerIdentity;
 import dev.turnpike.runtime.config.StageSettings;
 import dev.turnpike.runtime.http.ClientRequest;
 import dev.turnpike.runtime.model.Operation;
+import dev.turnpike.runtime.response.GatewayError;
 import dev.turnpike.runtime.routing.RouteMatch;
 
 /**
@@ -28,6 +29,11 @@ public final class Exchange {
     private CallerIdentity caller;
     private ApiKeys.ApiKey apiKey;
     private ExecutionLog executionLog = ExecutionLog.OFF;
+    private boolean testInvoke;
+    private long integrationStartNanos;
+    private long integrationEndNanos;
+    private GatewayError gatewayError;
+    private Boolean cacheHit;
 
     Exchange(ClientRequest clientRequest, ApiIdentity api, String requestId, String extendedRequestId, long requestTimeEpoch,
             long startNanos) {
@@ -143,5 +149,52 @@ public final class Exchange {
 
     void match(RouteMatch match) {
         this.match = match;
+    }
+
+    /** Whether this is a test invoke's request, which AWS leaves out of metrics and access logs. */
+    public boolean testInvoke() {
+        return testInvoke;
+    }
+
+    void testInvoke(boolean testInvoke) {
+        this.testInvoke = testInvoke;
+    }
+
+    void integrationStarted(long nanos) {
+        this.integrationStartNanos = nanos;
+    }
+
+    void integrationEnded(long nanos) {
+        this.integrationEndNanos = nanos;
+    }
+
+    /**
+     * {@code $context.integrationLatency} and the {@code IntegrationLatency} metric, in nanoseconds: from relaying the
+     * request to the integration to its answer; {@code -1} when no integration was called.
+     */
+    public long integrationLatencyNanos() {
+        return integrationEndNanos == 0 ? -1 : integrationEndNanos - integrationStartNanos;
+    }
+
+    /** The failure a gateway response was rendered for; {@code null} when the method answered. */
+    public GatewayError gatewayError() {
+        return gatewayError;
+    }
+
+    void gatewayError(GatewayError gatewayError) {
+        this.gatewayError = gatewayError;
+    }
+
+    /**
+     * What the stage cache did: {@code true} served from the cache, {@code false} looked up and missed, {@code null}
+     * not used (caching off). Read for {@code CacheHitCount} and {@code CacheMissCount}.
+     */
+    public Boolean cacheHit() {
+        return cacheHit;
+    }
+
+    /** Set by the stage cache's lookup. */
+    public void cacheHit(boolean hit) {
+        this.cacheHit = hit;
     }
 }

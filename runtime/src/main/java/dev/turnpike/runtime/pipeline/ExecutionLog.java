@@ -65,15 +65,31 @@ public final class ExecutionLog {
         }
     }
 
-    /** A map as AWS's log prints one: {@code {a=1, b=2}}. */
+    /**
+     * A map as AWS's log prints one: {@code {a=1, b=2}}, with the values of credentials ({@code Authorization},
+     * {@code x-api-key}, {@code X-Amz-Security-Token}) masked.
+     */
     public static String map(Map<String, ?> values) {
-        return values.toString();
+        Map<String, Object> shown = new java.util.LinkedHashMap<>(values);
+        shown.replaceAll((name, value) -> isSecret(name) && value != null ? mask(value.toString()) : value);
+        return shown.toString();
     }
 
-    /** Headers with several values each, as AWS's log prints them: {@code {Accept=a,b, Host=h}}. */
+    /** Headers with several values each, as AWS's log prints them: {@code {Accept=a,b, Host=h}}; credentials masked. */
     public static String multiMap(Map<String, List<String>> values) {
         Map<String, String> joined = new java.util.LinkedHashMap<>();
         values.forEach((name, all) -> joined.put(name, String.join(",", all)));
-        return joined.toString();
+        return map(joined);
+    }
+
+    /** Whether a header of this name carries a credential, whose value a log must never show. */
+    public static boolean isSecret(String headerName) {
+        return headerName.equalsIgnoreCase("Authorization") || headerName.equalsIgnoreCase("x-api-key")
+                || headerName.equalsIgnoreCase("X-Amz-Security-Token");
+    }
+
+    /** A credential as logs show it: asterisks only, nothing of the value, not even its length. */
+    public static String mask(String secret) {
+        return secret.isEmpty() ? secret : "********";
     }
 }

@@ -12,12 +12,14 @@ import dev.turnpike.runtime.http.Headers;
 import dev.turnpike.runtime.integration.Integrations;
 import dev.turnpike.runtime.model.GeneratedApi;
 import dev.turnpike.runtime.model.Operation;
+import dev.turnpike.runtime.observability.Observability;
 import dev.turnpike.runtime.response.GatewayError;
 import dev.turnpike.runtime.response.GatewayResponseType;
 import dev.turnpike.runtime.response.GatewayResponses;
 import dev.turnpike.runtime.routing.Router;
 import dev.turnpike.runtime.throttle.ThrottleRequest;
 import dev.turnpike.runtime.throttle.Throttling;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -59,9 +61,10 @@ public final class Gateway implements AutoCloseable {
     private final StageCaches stageCaches;
     private final ExecutorService backendExecutor;
     private final Consumer<String> requestLog;
+    private final Observability observability;
 
     private Gateway(GeneratedApi api, TurnpikeConfig config, HttpClient backendClient,
-            ExecutorService backendExecutor, Consumer<String> requestLog) {
+            ExecutorService backendExecutor, Consumer<String> requestLog, MeterRegistry meterRegistry) {
         this.requestLog = requestLog;
         ApiKeys apiKeys = ApiKeys.fromConfig(config.values()); // before anything that starts threads
         this.backendExecutor = backendExecutor;
@@ -81,7 +84,9 @@ public final class Gateway implements AutoCloseable {
             throw e;
         }
         Integrations built = null;
+        Observability observed = null;
         try {
+            observed = Observability.create(api, config, apiId, meterRegistry);
             built = new Integrations(api, config, backendClient);
             this.authorization = new Authorization(api, config, apiKeys, built.lambda());
         } catch (RuntimeException e) {
@@ -89,11 +94,15 @@ public final class Gateway implements AutoCloseable {
             if (built != null) {
                 built.close();
             }
+            if (observed != null) {
+                observed.close(); // CloudWatch publishing has a thread
+            }
             throttling.close();
             stageCaches.close();
             throw e;
         }
         this.integrations = built;
+        this.observability = observed;
     }
 
     /** A gateway for {@code api}; throws {@link ConfigException} when a method setting names no method of it. */
@@ -122,6 +131,11 @@ public final class Gateway implements AutoCloseable {
         return stageCaches;
     }
 
+    /** The gateway's metrics and logs, and the Prometheus scrape endpoint the filter serves. */
+    public Observability observability() {
+        return observability;
+    }
+
     /**
      * Serves one request. Returns at once: a remote integration answers {@code clientResponse} later, from
      * another thread. Never throws; every failure becomes a gateway response in AWS's shape.
@@ -135,6 +149,7 @@ public final class Gateway implements AutoCloseable {
         Exchange exchange = new Exchange(clientRequest, identity, requestId(),
                 extendedRequestId(), System.currentTimeMillis(), System.nanoTime());
         exchange.executionLog(log);
+        exchange.testInvoke(log != ExecutionLog.OFF);
         GatewayError error;
         try {
             error = HttpsRequirement.check(clientRequest);
@@ -152,6 +167,9 @@ public final class Gateway implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "request " + exchange.requestId() + " failed before the integration", e);
             error = GatewayError.of(GatewayResponseType.DEFAULT_5XX, e.toString());
+        }
+        if (log == ExecutionLog.OFF) {
+            exchange.executionLog(observability.executionLog(exchange)); // the stage's, when it logs this method
         }
         if (error != null) {
             sendError(exchange, clientResponse, error);
@@ -171,7 +189,7 @@ public final class Gateway implements AutoCloseable {
                 .thenCompose(invalid -> invalid != null
                         ? CompletableFuture.completedFuture(Outcome.of(invalid))
                         : log.dryRun() ? MethodRequestLog.dryRun(exchange)
-                        : stageCaches.serve(exchange, () -> integrations.invoke(exchange)));
+                        : stageCaches.serve(exchange, () -> invokeIntegration(exchange)));
         result.whenComplete((outcome, failure) -> {
             if (failure != null) {
                 LOG.log(System.Logger.Level.ERROR, "request " + exchange.requestId() + " failed in the integration",
@@ -193,10 +211,20 @@ public final class Gateway implements AutoCloseable {
         return decision.isDone() ? decision : decision.thenApplyAsync(error -> error, backendExecutor);
     }
 
+    /** The integration, timed for {@code IntegrationLatency} and {@code $context.integrationLatency}. */
+    private CompletableFuture<Outcome> invokeIntegration(Exchange exchange) {
+        exchange.integrationStarted(System.nanoTime());
+        return integrations.invoke(exchange).whenComplete((outcome, failure) ->
+                exchange.integrationEnded(System.nanoTime()));
+    }
+
     private void send(Exchange exchange, ClientResponse clientResponse, MethodResponse response) {
         Headers headers = response.headers();
         headers.set("x-amzn-RequestId", exchange.requestId());
         headers.set("x-amz-apigw-id", exchange.extendedRequestId());
+        // Counted before the client can see the answer, so a client that reads its response, then the metrics,
+        // finds its request in them.
+        observability.requestEnded(exchange, response.status(), headers);
         clientResponse.send(response.status(), headers, response.body());
         if (requestLog != null) {
             ClientRequest request = exchange.clientRequest();
@@ -209,6 +237,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void sendError(Exchange exchange, ClientResponse clientResponse, GatewayError error) {
+        exchange.gatewayError(error);
         ExecutionLog log = exchange.executionLog();
         if (error.detail() != null) {
             log.add(() -> "Execution failed: " + error.detail());
@@ -273,6 +302,7 @@ public final class Gateway implements AutoCloseable {
         integrations.close();
         throttling.close();
         stageCaches.close();
+        observability.close();
     }
 
     /** Method settings may only name methods the API has; a canary may only name the deployment served. */
@@ -305,6 +335,7 @@ public final class Gateway implements AutoCloseable {
         private final TurnpikeConfig config;
         private KeyStore backendTrust;
         private Consumer<String> requestLog;
+        private MeterRegistry meterRegistry;
 
         private Builder(GeneratedApi api, TurnpikeConfig config) {
             this.api = api;
@@ -329,6 +360,15 @@ public final class Gateway implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A registry of the application's own (Spring's, a test's) to record the gateway's metrics in, besides the
+         * configured Prometheus endpoint and CloudWatch publishing.
+         */
+        public Builder meterRegistry(MeterRegistry meterRegistry) {
+            this.meterRegistry = meterRegistry;
+            return this;
+        }
+
         public Gateway build() {
             checkMethodSettings(api, config);
             Integrations.prepareBackendClient(api);
@@ -348,7 +388,7 @@ public final class Gateway implements AutoCloseable {
                 client.sslContext(backendTls);
             }
             try {
-                return new Gateway(api, config, client.build(), executor, requestLog);
+                return new Gateway(api, config, client.build(), executor, requestLog, meterRegistry);
             } catch (RuntimeException e) {
                 executor.shutdown();
                 throw e;
