@@ -65,6 +65,19 @@ final class JettyDistribution extends DistributionContainer {
         String name = deployment.contextPath().substring(1).replace('/', '#');
         Files.copy(deployment.war(), base.resolve("webapps").resolve(name + ".war"));
         Files.writeString(base.resolve("webapps").resolve(name + ".properties"), "environment=" + environment + "\n");
+        if (environment.equals("ee11")) {
+            // ee11 adds the charset Jetty infers for a type (text/plain: iso-8859-1, text/html: utf-8) to every
+            // Content-Type set without one, a backend's too; API Gateway passes them on unchanged.
+            Files.writeString(base.resolve("webapps").resolve(name + ".xml"), """
+                    <?xml version="1.0"?>
+                    <!DOCTYPE Configure PUBLIC "-//Jetty//Configure//EN" "https://jetty.org/configure_10_0.dtd">
+                    <Configure class="org.eclipse.jetty.ee11.webapp.WebAppContext">
+                      <Set name="contextPath">%s</Set>
+                      <Set name="war"><Property name="jetty.webapps"/>/%s.war</Set>
+                      <Get name="mimeTypes"><Call name="clear"/></Get>
+                    </Configure>
+                    """.formatted(deployment.contextPath(), name));
+        }
         // JVM options before -jar, as jetty.sh passes JAVA_OPTIONS.
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(jvmOptions);
