@@ -173,12 +173,17 @@ abstract class DistributionContainer implements ServedWar.Container, TestWatcher
 
     /** Replaces the one occurrence of {@code literal} in a configuration file; fails if the distribution changed. */
     static void replaceOnce(Path file, String literal, String replacement) throws IOException {
+        replaceAll(file, literal, replacement, 1);
+    }
+
+    /** Replaces {@code literal}, which must occur exactly {@code count} times. */
+    static void replaceAll(Path file, String literal, String replacement, int count) throws IOException {
         String text = Files.readString(file);
-        int at = text.indexOf(literal);
-        if (at < 0 || text.indexOf(literal, at + 1) >= 0) {
-            throw new IllegalStateException(file + ": expected exactly one " + literal);
+        int found = text.split(java.util.regex.Pattern.quote(literal), -1).length - 1;
+        if (found != count) {
+            throw new IllegalStateException(file + ": expected " + count + " of " + literal + ", found " + found);
         }
-        Files.writeString(file, text.substring(0, at) + replacement + text.substring(at + literal.length()));
+        Files.writeString(file, text.replace(literal, replacement));
     }
 
     /** Runs a short command of the distribution (a stop script, a CLI) and returns its output. */
