@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -179,7 +180,7 @@ abstract class DistributionContainer implements ServedWar.Container, TestWatcher
     /** Replaces {@code literal}, which must occur exactly {@code count} times. */
     static void replaceAll(Path file, String literal, String replacement, int count) throws IOException {
         String text = Files.readString(file);
-        int found = text.split(java.util.regex.Pattern.quote(literal), -1).length - 1;
+        int found = text.split(Pattern.quote(literal), -1).length - 1;
         if (found != count) {
             throw new IllegalStateException(file + ": expected " + count + " of " + literal + ", found " + found);
         }
@@ -189,15 +190,22 @@ abstract class DistributionContainer implements ServedWar.Container, TestWatcher
     /** Runs a short command of the distribution (a stop script, a CLI) and returns its output. */
     static String run(List<String> command, Map<String, String> environment, Duration limit)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process p = builder.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-            p.destroyForcibly();
+        Path output = Files.createTempFile("distribution-command", ".log");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            builder.environment().putAll(environment);
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            Process p = builder.start();
+            if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new IOException(command + " did not finish within " + limit + ":\n" + Files.readString(output));
+            }
+            return Files.readString(output, StandardCharsets.ISO_8859_1);
+        } finally {
+            Files.deleteIfExists(output);
         }
-        return new String(out, StandardCharsets.UTF_8);
     }
 
     /** One running container with the WAR deployed. */

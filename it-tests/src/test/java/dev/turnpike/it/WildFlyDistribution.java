@@ -2,6 +2,7 @@ package dev.turnpike.it;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +50,7 @@ final class WildFlyDistribution extends DistributionContainer {
         String name = deployment.contextPath().substring(1).replace('/', '#');
         Files.copy(deployment.war(), standalone.resolve("deployments").resolve(name + ".war"));
 
-        List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
                 "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
                 "-Djboss.http.port=" + ports.http(),
                 "-Djboss.https.port=" + ports.https(),
