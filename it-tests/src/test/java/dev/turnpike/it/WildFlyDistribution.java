@@ -14,20 +14,22 @@ import java.util.Map;
  */
 final class WildFlyDistribution extends DistributionContainer {
 
-    private final Path home;
+    static final String HOME_PROPERTY = "turnpike.it.wildflyHome";
 
-    WildFlyDistribution() {
-        this.home = home("turnpike.it.wildflyHome");
+    /** Looked up on use: without -Pwildfly the test class is disabled, but JUnit still creates this extension. */
+    private static Path home() {
+        return home(HOME_PROPERTY);
     }
 
     @Override
     String name() {
-        return home.getFileName().toString();
+        return home().getFileName().toString();
     }
 
     @Override
     Launch prepare(Path base, ServedWar.Deployment deployment, Ports ports, List<String> jvmOptions)
             throws Exception {
+        Path home = home();
         Path standalone = base.resolve("standalone");
         copyTree(home.resolve("standalone"), standalone);
         Path xml = standalone.resolve("configuration/standalone.xml");

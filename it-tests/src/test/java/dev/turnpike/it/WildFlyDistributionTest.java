@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The petstore suite in the WildFly 39 distribution ({@code standalone.xml}), started with {@code standalone.sh}.
  * It runs with {@code -Pwildfly} (or {@code -Dturnpike.it.wildfly}), which has the build unpack the distribution.
  */
-@EnabledIfSystemProperty(named = "turnpike.it.wildflyHome", matches = ".+",
+@EnabledIfSystemProperty(named = WildFlyDistribution.HOME_PROPERTY, matches = ".+",
         disabledReason = "WildFly runs with -Pwildfly (it-tests/pom.xml)")
 class WildFlyDistributionTest extends PetstoreContract {
 
