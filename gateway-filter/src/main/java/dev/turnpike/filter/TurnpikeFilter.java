@@ -10,12 +10,14 @@ import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Serves a generated API inside any Jakarta Servlet 6 container. Every request below the filter's mapping
@@ -44,18 +46,27 @@ public final class TurnpikeFilter implements Filter {
         if (gateway != null) {
             return;
         }
-        ClassLoader loader = filterConfig.getServletContext().getClassLoader();
+        gateway = load(filterConfig.getServletContext(),
+                ConfigurationSources.toMap(filterConfig.getInitParameterNames(), filterConfig::getInitParameter));
+    }
+
+    /**
+     * The gateway of the web application's generated API, configured from every source (these filter
+     * init-params among them); a bad configuration is a {@link ServletException} naming every bad key.
+     */
+    static Gateway load(ServletContext context, Map<String, String> filterParameters) throws ServletException {
+        ClassLoader loader = context.getClassLoader();
+        Gateway loaded;
         try {
             TurnpikeConfig config = TurnpikeConfig.load(ConfigurationSources.read(loader,
-                    ConfigurationSources.toMap(filterConfig.getServletContext().getInitParameterNames(),
-                            filterConfig.getServletContext()::getInitParameter),
-                    ConfigurationSources.toMap(filterConfig.getInitParameterNames(), filterConfig::getInitParameter),
-                    System.getenv(), System::getProperty));
-            gateway = Gateway.create(GeneratedApis.find(loader, config.api()), config);
+                    ConfigurationSources.toMap(context.getInitParameterNames(), context::getInitParameter),
+                    filterParameters, System.getenv(), System::getProperty));
+            loaded = Gateway.create(GeneratedApis.find(loader, config.api()), config);
         } catch (ConfigException e) {
             throw new ServletException(e.getMessage(), e);
         }
-        filterConfig.getServletContext().log("Turnpike: " + gateway);
+        context.log("Turnpike: " + loaded);
+        return loaded;
     }
 
     @Override
@@ -148,6 +159,9 @@ public final class TurnpikeFilter implements Filter {
     @Override
     public void destroy() {
         Gateway served = gateway;
+        // Dropped as well as closed: a container may keep a filter instance it was given (the initializer gives
+        // one) after the application stops, and the backend client's selector thread lives as long as the client.
+        gateway = null;
         if (served != null) {
             served.close();
         }

@@ -1,10 +1,13 @@
 package dev.turnpike.filter;
 
+import dev.turnpike.runtime.pipeline.Gateway;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,7 +20,7 @@ public final class TurnpikeInitializer implements ServletContainerInitializer {
     static final String FILTER_NAME = "turnpike";
 
     @Override
-    public void onStartup(Set<Class<?>> classes, ServletContext context) {
+    public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
         if ("false".equals(context.getInitParameter("turnpike.autoRegister"))) {
             return;
         }
@@ -26,8 +29,12 @@ public final class TurnpikeInitializer implements ServletContainerInitializer {
                 return;
             }
         }
-        FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, TurnpikeFilter.class);
+        // The gateway is built here, not in the filter's init: some containers (WildFly's Undertow) start filters
+        // at the first request, and a bad configuration must fail the deployment, never that request.
+        Gateway gateway = TurnpikeFilter.load(context, Map.of());
+        FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new TurnpikeFilter(gateway));
         if (filter == null) {
+            gateway.close();
             return; // a filter named "turnpike" exists already: the application's own choice
         }
         filter.setAsyncSupported(true);

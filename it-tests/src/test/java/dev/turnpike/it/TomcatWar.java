@@ -25,8 +25,13 @@ final class TomcatWar implements ServedWar {
 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-    /** Where Tomcat logs a context's failures: {@code ContainerBase.[engine].[host].[context]}, through JUL. */
-    private static final Logger CATALINA_LOG = Logger.getLogger("org.apache.catalina.core.ContainerBase");
+    /**
+     * Where Tomcat logs a context's failures, through JUL: {@code ContainerBase.[engine].[host].[context]} for a
+     * filter's, {@code StandardContext} for a {@code ServletContainerInitializer}'s (where Turnpike loads its
+     * configuration).
+     */
+    private static final Logger CATALINA_LOG = Logger.getLogger("org.apache.catalina.core");
+    private static final String INITIALIZER_FAILURES = "org.apache.catalina.core.StandardContext";
 
     private final Tomcat tomcat;
     private final Context context;
@@ -169,7 +174,8 @@ final class TomcatWar implements ServedWar {
         @Override
         public void publish(LogRecord record) {
             if (record.getLevel().intValue() < Level.WARNING.intValue()
-                    || record.getLoggerName() == null || !record.getLoggerName().startsWith(loggerPrefix)) {
+                    || record.getLoggerName() == null || !(record.getLoggerName().startsWith(loggerPrefix)
+                            || record.getLoggerName().equals(INITIALIZER_FAILURES))) {
                 return;
             }
             StringWriter out = new StringWriter();

@@ -78,11 +78,12 @@ final class WildFlyDistribution extends DistributionContainer {
     }
 
     /**
-     * Undertow initializes filters on the first request, not at deployment: WildFly reports the WAR deployed, and
-     * every request retries the filter's start, fails, and answers 500 (the failure in the log each time).
+     * WildFly refuses the deployment (Turnpike loads its configuration in its ServletContainerInitializer, so a bad
+     * key fails there, not at the first request, although Undertow starts filters only then): nothing serves the
+     * context path.
      */
     @Override
     int statusWhenUnavailable() {
-        return 500;
+        return 404;
     }
 }
