@@ -11,7 +11,6 @@ import dev.turnpike.runtime.pipeline.Gateway;
 import dev.turnpike.runtime.routing.RouteNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -185,6 +184,23 @@ class FailingBackendsTest {
         assertServing();
     }
 
+    @Test
+    void aBackendThatGoesAwayAndComesBackIsServedAgain() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            try (RawBackend back = new RawBackend(refusedPort)) {
+                for (String path : List.of("/refused-proxy", "/refused-http")) {
+                    HttpResponse<String> r = timed(path);
+                    assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
+                }
+                assertThat(timed("/refused-proxy").body()).isEqualTo("GET /x HTTP/1.1");
+            }
+            // gone, with the pooled connections to it
+            assertIntegrationFailure(timed("/refused-proxy"));
+            assertIntegrationFailure(timed("/refused-http"));
+        }
+        assertServing();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/proxy", "/http"})
     void aResetWhileTheRequestIsSentIsIntegrationFailure(String integration) throws Exception {
@@ -349,7 +365,4 @@ class FailingBackendsTest {
         return bytes.toByteArray();
     }
 
-    static byte[] readAll(InputStream in) throws IOException {
-        return in.readAllBytes();
-    }
 }

@@ -37,8 +37,15 @@ final class RawBackend implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private final Thread acceptor;
 
+    private final java.util.Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+
     RawBackend() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(0);
+    }
+
+    /** Listens on {@code port} (0: any free one), as a backend coming back where it was. */
+    RawBackend(int port) throws IOException {
+        server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::accept, "raw-backend-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -74,6 +81,7 @@ final class RawBackend implements AutoCloseable {
                 Socket socket = server.accept();
                 accepted.incrementAndGet();
                 open.incrementAndGet();
+                sockets.add(socket);
                 Thread connection = new Thread(() -> serve(socket), "raw-backend-connection");
                 connection.setDaemon(true);
                 connection.start();
@@ -99,6 +107,7 @@ final class RawBackend implements AutoCloseable {
         } catch (IOException e) {
             // the gateway went away: what a test looks at is openConnections()
         } finally {
+            sockets.remove(socket);
             open.decrementAndGet();
         }
     }
@@ -185,8 +194,12 @@ final class RawBackend implements AutoCloseable {
         socket.close();
     }
 
+    /** Stops listening and drops every connection, as a backend that goes away. */
     @Override
     public void close() throws IOException {
         server.close();
+        for (Socket socket : sockets) {
+            socket.close();
+        }
     }
 }
