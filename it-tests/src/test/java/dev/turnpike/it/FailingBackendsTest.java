@@ -12,7 +12,8 @@ import dev.turnpike.runtime.routing.RouteNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -47,6 +48,8 @@ class FailingBackendsTest {
     static Path dir;
 
     static RawBackend backend;
+    /** Keeps {@link #refusedPort} from any listener, ours or another test's. */
+    static Socket portHolder;
     static int refusedPort;
     static FilterInJetty jetty;
     static TestTls tls;
@@ -129,9 +132,7 @@ class FailingBackendsTest {
                     out.flush();
                     return true;
                 });
-        try (ServerSocket nobody = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            refusedPort = nobody.getLocalPort();
-        }
+        refusedPort = holdPort(0);
         tls = TestTls.create(dir);
         jetty = FilterInJetty.serve(tls, Gateway.create(api(backend.port(), refusedPort),
                 TurnpikeConfig.from(Map.of("turnpike.stages", "dev"))));
@@ -142,6 +143,28 @@ class FailingBackendsTest {
     static void stop() throws Exception {
         jetty.close();
         backend.close();
+        portHolder.close();
+    }
+
+    /** Binds a socket that never listens to {@code port} (0: a free one): connections to it are refused. */
+    static int holdPort(int port) throws IOException, InterruptedException {
+        // Right after a backend on the port closed, its connections may still hold it until the gateway's pool has
+        // seen them end: give that a few seconds.
+        for (int attempt = 0;; attempt++) {
+            Socket holder = new Socket();
+            holder.setReuseAddress(true);
+            try {
+                holder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                portHolder = holder;
+                return holder.getLocalPort();
+            } catch (java.net.BindException inUse) {
+                holder.close();
+                if (attempt == 50) {
+                    throw inUse;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     static SmallApi api(int port, int refused) {
@@ -187,6 +210,7 @@ class FailingBackendsTest {
     @Test
     void aBackendThatGoesAwayAndComesBackIsServedAgain() throws Exception {
         for (int round = 0; round < 3; round++) {
+            portHolder.close();
             try (RawBackend back = new RawBackend(refusedPort)) {
                 for (String path : List.of("/refused-proxy", "/refused-http")) {
                     HttpResponse<String> r = timed(path);
@@ -194,6 +218,7 @@ class FailingBackendsTest {
                 }
                 assertThat(timed("/refused-proxy").body()).isEqualTo("GET /x HTTP/1.1");
             }
+            holdPort(refusedPort);
             // gone, with the pooled connections to it
             assertIntegrationFailure(timed("/refused-proxy"));
             assertIntegrationFailure(timed("/refused-http"));

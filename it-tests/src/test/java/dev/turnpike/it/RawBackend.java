@@ -82,6 +82,10 @@ final class RawBackend implements AutoCloseable {
                 accepted.incrementAndGet();
                 open.incrementAndGet();
                 sockets.add(socket);
+                if (server.isClosed()) { // accepted while close() ran: dropped like the others
+                    socket.close();
+                    continue;
+                }
                 Thread connection = new Thread(() -> serve(socket), "raw-backend-connection");
                 connection.setDaemon(true);
                 connection.start();
