@@ -31,7 +31,7 @@ final class ServletClientRequest implements ClientRequest {
         this.method = request.getMethod().toUpperCase(Locale.ROOT);
         String uri = request.getRequestURI();
         String context = request.getContextPath();
-        this.path = context.isEmpty() ? uri : uri.substring(context.length());
+        this.path = withoutDotSegments(context.isEmpty() ? uri : uri.substring(context.length()));
         this.requestUri = uri;
         this.rawQuery = request.getQueryString();
         this.headers = new Headers();
@@ -48,6 +48,36 @@ final class ServletClientRequest implements ClientRequest {
         this.localPort = request.getLocalPort();
         this.contentLength = request.getContentLengthLong();
         this.body = body;
+    }
+
+    /**
+     * The path with its {@code .} and {@code ..} segments resolved (RFC 3986 §5.2.4), as a client that normalises
+     * its URL would have sent it. The raw request URI keeps them, and a greedy {@code {proxy+}} would otherwise
+     * carry {@code a/../../x} to the backend, which resolves it above the integration's base path. A segment whose
+     * name before a {@code ;} is a dot segment counts as one: Tomcat backends read {@code ..;x} as {@code ..}.
+     * Percent-encoded dots are left as they are, as API Gateway forwards them.
+     */
+    static String withoutDotSegments(String path) {
+        if (!path.startsWith("/") || !path.contains("/.")) {
+            return path;
+        }
+        String[] segments = path.split("/", -1);
+        java.util.Deque<String> kept = new java.util.ArrayDeque<>();
+        for (int i = 1; i < segments.length; i++) {
+            String name = segments[i].split(";", 2)[0];
+            boolean last = i == segments.length - 1;
+            if (name.equals(".") || name.equals("..")) {
+                if (name.equals("..")) {
+                    kept.pollLast();
+                }
+                if (last) {
+                    kept.addLast("");
+                }
+            } else {
+                kept.addLast(segments[i]);
+            }
+        }
+        return "/" + String.join("/", kept);
     }
 
     @Override

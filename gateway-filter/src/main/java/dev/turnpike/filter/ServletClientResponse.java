@@ -11,6 +11,8 @@ import java.util.concurrent.Flow;
 /** Sends the pipeline's answer through the servlet response, the body with non-blocking writes. */
 final class ServletClientResponse implements ClientResponse {
 
+    private static final System.Logger LOG = System.getLogger(ServletClientResponse.class.getName());
+
     /** The most of an unread request body read and dropped to keep the connection; past it, the connection closes. */
     static final long DRAIN_LIMIT = 1024 * 1024;
 
@@ -37,10 +39,13 @@ final class ServletClientResponse implements ClientResponse {
     public void send(int status, Headers headers, Flow.Publisher<List<ByteBuffer>> responseBody) {
         response.setStatus(status);
         headers.forEach((name, value) -> {
-            if (name.equalsIgnoreCase("Content-Length")) {
+            if (!isToken(name)) {
+                LOG.log(System.Logger.Level.WARNING, () -> "response header dropped: its name is not a token: "
+                        + name.replaceAll("\\p{Cntrl}", "?"));
+            } else if (name.equalsIgnoreCase("Content-Length")) {
                 response.setContentLengthLong(Long.parseLong(value));
             } else {
-                response.addHeader(name, value);
+                response.addHeader(name, withoutControls(value));
             }
         });
         if (requestBody != null && !requestBody.fullyRead()) {
@@ -53,5 +58,41 @@ final class ServletClientResponse implements ClientResponse {
             }
         }
         responseBody.subscribe(body);
+    }
+
+    /**
+     * Whether {@code name} is an RFC 9110 token. Mapped names come from templates ({@code responseOverride}) and
+     * Lambda results; a name with a colon or CR/LF would write a header the API never declared.
+     */
+    static boolean isToken(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c > '~' || c <= ' ' || "\"(),/:;<=>?@[\\]{}".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code value} with each control character but HTAB replaced by a space, as RFC 9110 §5.5 lets a recipient
+     * do: values come from clients and backends, and CR/LF would split the response in a container that writes
+     * them as they are (Jetty 12 and Tomcat replace them themselves).
+     */
+    static String withoutControls(String value) {
+        StringBuilder clean = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < ' ' && c != '\t') || c == 0x7f) {
+                if (clean == null) {
+                    clean = new StringBuilder(value);
+                }
+                clean.setCharAt(i, ' ');
+            }
+        }
+        return clean == null ? value : clean.toString();
     }
 }

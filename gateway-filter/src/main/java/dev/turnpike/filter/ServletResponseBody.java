@@ -3,6 +3,7 @@ package dev.turnpike.filter;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -78,9 +79,26 @@ final class ServletResponseBody implements Flow.Subscriber<List<ByteBuffer>> {
 
     @Override
     public void onError(Throwable t) {
-        // The status line is already on its way; the only honest signal left is an incomplete body.
+        // The status line is already on its way; the only honest signal left is an incomplete body. Completing
+        // normally would end a chunked body with its last chunk, and a backend's half answer would look whole.
         LOG.log(System.Logger.Level.WARNING, "response body failed after the status was sent", t);
+        abortConnection();
         finish();
+    }
+
+    /**
+     * Closes the client connection without ending the response. {@code sendError(-1)} is how Jetty's own proxy
+     * servlet asks for that; a container that refuses it (the status is committed) gets the connection closed
+     * after the response instead.
+     */
+    private void abortConnection() {
+        if (async.getResponse() instanceof HttpServletResponse response) {
+            try {
+                response.sendError(-1);
+            } catch (IOException | IllegalStateException | IllegalArgumentException refused) {
+                LOG.log(System.Logger.Level.DEBUG, "the container cannot abort the response", refused);
+            }
+        }
     }
 
     /** The container's write failure (client gone): stop pulling from the backend. */

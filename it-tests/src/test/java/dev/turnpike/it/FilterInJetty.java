@@ -13,6 +13,7 @@ import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -45,6 +46,16 @@ final class FilterInJetty implements AutoCloseable {
 
     /** Serves each gateway under its context path ({@code /custom}, {@code /plain}, ...). */
     static FilterInJetty serve(TestTls tls, Map<String, Gateway> byContextPath) throws Exception {
+        return serve(tls, byContextPath, UriCompliance.DEFAULT);
+    }
+
+    /** Serves {@code gateway} at the root context, Jetty checking request URIs as {@code uriCompliance} says. */
+    static FilterInJetty serve(TestTls tls, Gateway gateway, UriCompliance uriCompliance) throws Exception {
+        return serve(tls, Map.of("/", gateway), uriCompliance);
+    }
+
+    private static FilterInJetty serve(TestTls tls, Map<String, Gateway> byContextPath, UriCompliance uriCompliance)
+            throws Exception {
         Server jetty = new Server();
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setKeyStorePath(tls.keyStore().toString());
@@ -54,6 +65,7 @@ final class FilterInJetty implements AutoCloseable {
         // Jetty's default (8 KiB) is below API Gateway's 10,240 bytes of request line and header values; leave room
         // so the gateway's own limit is the one a request meets.
         https.setRequestHeaderSize(16 * 1024);
+        https.setUriCompliance(uriCompliance);
         ServerConnector secure = new ServerConnector(jetty, new SslConnectionFactory(ssl, "http/1.1"),
                 new HttpConnectionFactory(https));
         secure.setHost("127.0.0.1");

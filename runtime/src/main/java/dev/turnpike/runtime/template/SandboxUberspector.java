@@ -100,8 +100,11 @@ public final class SandboxUberspector extends UberspectImpl {
             return null;
         }
         VelMethod method = super.getMethod(obj, methodName, args, info);
+        // An allowed name can still resolve to a static overload (Integer.toString(int, int) for $n.toString(7, 2)):
+        // the surface is instance methods only.
         if (method == null || method.getMethod().getDeclaringClass() == Object.class
-                && !methodName.equals("toString") && !methodName.equals("equals")) {
+                && !methodName.equals("toString") && !methodName.equals("equals")
+                || java.lang.reflect.Modifier.isStatic(method.getMethod().getModifiers())) {
             return null;
         }
         return new MeteredMethod(method, info);
