@@ -265,9 +265,12 @@ public final class Gateway implements AutoCloseable {
         return new UUID(high, low).toString();
     }
 
+    private static final char[] ID_ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
+
     /** Like API Gateway's {@code x-amz-apigw-id}: 16 URL-safe characters. */
     private static String extendedRequestId() {
-        char[] alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
+        char[] alphabet = ID_ALPHABET;
         char[] id = new char[16];
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < id.length; i++) {
