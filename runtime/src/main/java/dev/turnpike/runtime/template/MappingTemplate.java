@@ -56,6 +56,11 @@ public final class MappingTemplate {
         return new MappingTemplate(source, name, ReferenceEngine.parse(source, name), limits);
     }
 
+    /** Whether the template renders as its own text whatever the input: callers may skip building a context. */
+    public boolean verbatim() {
+        return verbatim;
+    }
+
     /**
      * Renders; a failure at render time (AWS answers 500 then, or 400 for a broken JSON payload: see
      * {@link TemplateException#status()}) is a TemplateException with the template line:column.
