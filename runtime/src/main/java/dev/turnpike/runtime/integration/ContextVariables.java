@@ -31,7 +31,7 @@ public final class ContextVariables {
     /** {@code $context} of the exchange, as mapping templates and identity sources ({@code context.X}) read it. */
     public static Map<String, Object> of(Exchange exchange) {
         String host = exchange.clientRequest().headers().first("Host");
-        String domainName = host == null ? "" : host.replaceFirst(":\\d+$", "");
+        String domainName = host == null ? "" : withoutPort(host);
         int dot = domainName.indexOf('.');
         Map<String, Object> context = new HashMap<>();
         context.put("resourceId", resourceId(exchange.operation().resourcePath()));
@@ -104,6 +104,27 @@ public final class ContextVariables {
 
     /** A stable 6-character id for a resource, like API Gateway's resource ids. */
     static String resourceId(String resourcePath) {
+        return RESOURCE_IDS.computeIfAbsent(resourcePath, ContextVariables::hashedResourceId);
+    }
+
+    /** Resource ids by path: the same for every request to a resource, so hashed once (a SHA-256 per request was). */
+    private static final Map<String, String> RESOURCE_IDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@code host:port} without {@code :port}; an IPv6 literal keeps its brackets. */
+    static String withoutPort(String host) {
+        int colon = host.lastIndexOf(':');
+        if (colon < 0 || colon < host.lastIndexOf(']') || colon == host.length() - 1) {
+            return host;
+        }
+        for (int i = colon + 1; i < host.length(); i++) {
+            if (!Character.isDigit(host.charAt(i))) {
+                return host;
+            }
+        }
+        return host.substring(0, colon);
+    }
+
+    private static String hashedResourceId(String resourcePath) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(resourcePath.getBytes(StandardCharsets.UTF_8));
             String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
