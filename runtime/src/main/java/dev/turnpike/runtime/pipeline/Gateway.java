@@ -333,6 +333,22 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /**
+     * The client, built with the platform class loader as the thread's context loader: its selector thread inherits
+     * it, so the thread (which Java 17 cannot stop: it ends when the client is collected) does not hold the web
+     * application's class loader, and containers do not report it as a thread the application left running.
+     */
+    private static HttpClient outsideTheApplication(HttpClient.Builder client) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+        try {
+            return client.build();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
     public static final class Builder {
         private final GeneratedApi api;
         private final TurnpikeConfig config;
@@ -391,7 +407,7 @@ public final class Gateway implements AutoCloseable {
                 client.sslContext(backendTls);
             }
             try {
-                return new Gateway(api, config, client.build(), executor, requestLog, meterRegistry);
+                return new Gateway(api, config, outsideTheApplication(client), executor, requestLog, meterRegistry);
             } catch (RuntimeException e) {
                 executor.shutdown();
                 throw e;
