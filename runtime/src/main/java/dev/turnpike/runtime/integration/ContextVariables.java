@@ -28,6 +28,23 @@ public final class ContextVariables {
     private ContextVariables() {
     }
 
+    /** The last second formatted: requests in the same second share its text (a format per request showed up). */
+    private record FormattedSecond(long epochSecond, String text) {
+    }
+
+    private static volatile FormattedSecond lastRequestTime = new FormattedSecond(Long.MIN_VALUE, "");
+
+    /** {@code $context.requestTime}, {@code dd/MMM/yyyy:HH:mm:ss +0000}, for a request at {@code epochMillis}. */
+    static String requestTime(long epochMillis) {
+        long second = Math.floorDiv(epochMillis, 1000);
+        FormattedSecond last = lastRequestTime;
+        if (last.epochSecond() != second) {
+            last = new FormattedSecond(second, REQUEST_TIME.format(Instant.ofEpochSecond(second)));
+            lastRequestTime = last;
+        }
+        return last.text();
+    }
+
     /** {@code $context} of the exchange, as mapping templates and identity sources ({@code context.X}) read it. */
     public static Map<String, Object> of(Exchange exchange) {
         String host = exchange.clientRequest().headers().first("Host");
@@ -38,7 +55,7 @@ public final class ContextVariables {
         context.put("resourcePath", exchange.operation().resourcePath());
         context.put("httpMethod", exchange.clientRequest().method());
         context.put("extendedRequestId", exchange.extendedRequestId());
-        context.put("requestTime", REQUEST_TIME.format(Instant.ofEpochMilli(exchange.requestTimeEpoch())));
+        context.put("requestTime", requestTime(exchange.requestTimeEpoch()));
         context.put("path", exchange.clientRequest().path());
         context.put("accountId", exchange.api().accountId());
         context.put("protocol", "HTTP/1.1");

@@ -18,6 +18,14 @@ class ContextVariablesTest {
     }
 
     @Test
+    void theRequestTimeIsFormattedAsAwsDoesWhateverSecondCameBefore() {
+        assertThat(ContextVariables.requestTime(1_589_522_469_693L)).isEqualTo("15/May/2020:06:01:09 +0000");
+        assertThat(ContextVariables.requestTime(1_589_522_469_999L)).isEqualTo("15/May/2020:06:01:09 +0000");
+        assertThat(ContextVariables.requestTime(1_589_522_470_000L)).isEqualTo("15/May/2020:06:01:10 +0000");
+        assertThat(ContextVariables.requestTime(1_589_522_469_000L)).isEqualTo("15/May/2020:06:01:09 +0000");
+    }
+
+    @Test
     void aResourceIdIsStablePerPath() {
         assertThat(ContextVariables.resourceId("/pets/{petId}")).hasSize(6).matches("[a-z0-9]{6}")
                 .isEqualTo(ContextVariables.resourceId("/pets/{petId}"))
