@@ -113,10 +113,7 @@ final class AwsServiceIntegration implements IntegrationHandler, AutoCloseable {
             if (failure == null) {
                 return call(exchange, body);
             }
-            Throwable cause = BackendCalls.cause(failure);
-            return completed(cause instanceof RequestBodies.TooLarge
-                    ? GatewayError.of(GatewayResponseType.REQUEST_TOO_LARGE, cause.getMessage())
-                    : GatewayError.of(GatewayResponseType.DEFAULT_4XX, "reading the request body failed: " + cause));
+            return completed(RequestBodies.readFailure(failure, GatewayResponseType.DEFAULT_4XX));
         }).thenCompose(outcome -> outcome);
     }
 

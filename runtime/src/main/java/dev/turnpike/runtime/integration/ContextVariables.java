@@ -34,8 +34,11 @@ public final class ContextVariables {
 
     private static volatile FormattedSecond lastRequestTime = new FormattedSecond(Long.MIN_VALUE, "");
 
-    /** {@code $context.requestTime}, {@code dd/MMM/yyyy:HH:mm:ss +0000}, for a request at {@code epochMillis}. */
-    static String requestTime(long epochMillis) {
+    /**
+     * {@code $context.requestTime}, {@code dd/MMM/yyyy:HH:mm:ss +0000}, for a request at {@code epochMillis}: for
+     * templates and access logs alike.
+     */
+    public static String requestTime(long epochMillis) {
         long second = Math.floorDiv(epochMillis, 1000);
         FormattedSecond last = lastRequestTime;
         if (last.epochSecond() != second) {
@@ -120,7 +123,7 @@ public final class ContextVariables {
     }
 
     /** A stable 6-character id for a resource, like API Gateway's resource ids. */
-    static String resourceId(String resourcePath) {
+    public static String resourceId(String resourcePath) {
         return RESOURCE_IDS.computeIfAbsent(resourcePath, ContextVariables::hashedResourceId);
     }
 
@@ -128,7 +131,7 @@ public final class ContextVariables {
     private static final Map<String, String> RESOURCE_IDS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** {@code host:port} without {@code :port}; an IPv6 literal keeps its brackets. */
-    static String withoutPort(String host) {
+    public static String withoutPort(String host) {
         int colon = host.lastIndexOf(':');
         if (colon < 0 || colon < host.lastIndexOf(']') || colon == host.length() - 1) {
             return host;

@@ -55,10 +55,8 @@ final class HttpIntegration implements IntegrationHandler {
             if (failure == null) {
                 return call(exchange, body);
             }
-            Throwable cause = BackendCalls.cause(failure);
-            return CompletableFuture.completedFuture(Outcome.of(cause instanceof RequestBodies.TooLarge
-                    ? GatewayError.of(GatewayResponseType.REQUEST_TOO_LARGE, cause.getMessage())
-                    : GatewayError.of(GatewayResponseType.DEFAULT_4XX, "reading the request body failed: " + cause)));
+            return CompletableFuture.completedFuture(Outcome.of(
+                    RequestBodies.readFailure(failure, GatewayResponseType.DEFAULT_4XX)));
         }).thenCompose(outcome -> outcome);
     }
 

@@ -64,9 +64,8 @@ final class LambdaIntegration implements IntegrationHandler {
         }
         return RequestBodies.read(exchange.clientRequest()).handle((body, failure) -> {
             if (failure != null) {
-                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                return error(cause instanceof RequestBodies.TooLarge ? GatewayResponseType.REQUEST_TOO_LARGE
-                        : GatewayResponseType.DEFAULT_4XX, "reading the request body failed: " + cause);
+                return CompletableFuture.completedFuture(Outcome.of(
+                        RequestBodies.readFailure(failure, GatewayResponseType.DEFAULT_4XX)));
             }
             return call(exchange, integration, target, function, body);
         }).thenCompose(outcome -> outcome);

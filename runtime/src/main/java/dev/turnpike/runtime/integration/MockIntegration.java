@@ -44,9 +44,7 @@ final class MockIntegration implements IntegrationHandler {
         }
         return RequestBodies.read(exchange.clientRequest()).handle((body, failure) -> failure == null
                 ? respond(exchange, body)
-                : Outcome.of(BackendCalls.cause(failure) instanceof RequestBodies.TooLarge
-                        ? GatewayError.of(GatewayResponseType.REQUEST_TOO_LARGE)
-                        : GatewayError.of(GatewayResponseType.DEFAULT_4XX, "reading the request body failed")));
+                : Outcome.of(RequestBodies.readFailure(failure, GatewayResponseType.DEFAULT_4XX)));
     }
 
     private Outcome respond(Exchange exchange, byte[] clientBody) {

@@ -1,9 +1,12 @@
 package dev.turnpike.runtime.integration;
 
 import dev.turnpike.runtime.http.ClientRequest;
+import dev.turnpike.runtime.response.GatewayError;
+import dev.turnpike.runtime.response.GatewayResponseType;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 
 /**
@@ -28,6 +31,17 @@ public final class RequestBodies {
     }
 
     private RequestBodies() {
+    }
+
+    /**
+     * The gateway response for a body that could not be read: 413 for one over {@value #MAX_BYTES} bytes, else
+     * {@code otherwise} (the client's stream broke).
+     */
+    public static GatewayError readFailure(Throwable failure, GatewayResponseType otherwise) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof TooLarge ? GatewayError.of(GatewayResponseType.REQUEST_TOO_LARGE, cause.getMessage())
+                : GatewayError.of(otherwise, "reading the request body failed: " + cause);
     }
 
     public static CompletableFuture<byte[]> read(ClientRequest clientRequest) {

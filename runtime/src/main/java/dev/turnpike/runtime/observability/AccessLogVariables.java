@@ -6,13 +6,7 @@ import dev.turnpike.runtime.integration.ContextVariables;
 import dev.turnpike.runtime.pipeline.ExecutionLog;
 import dev.turnpike.runtime.pipeline.Exchange;
 import dev.turnpike.runtime.response.GatewayError;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -22,8 +16,6 @@ import java.util.function.Function;
  */
 final class AccessLogVariables {
 
-    private static final DateTimeFormatter REQUEST_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     /** Variables AWS offers whose value Turnpike never has. */
     private static final Set<String> ALWAYS_ABSENT = Set.of("awsEndpointRequestId", "awsEndpointRequestId2",
@@ -37,9 +29,6 @@ final class AccessLogVariables {
             "authorize.latency", "authorize.status", "error.validationErrorString", "identity.clientCert.clientCertPem",
             "identity.clientCert.subjectDN", "identity.clientCert.issuerDN", "identity.clientCert.serialNumber",
             "identity.clientCert.validity.notBefore", "identity.clientCert.validity.notAfter");
-
-    /** {@code $context.resourceId} by resource path: computed once, the way mapping templates see it. */
-    private static final Map<String, String> RESOURCE_IDS = new ConcurrentHashMap<>();
 
     private AccessLogVariables() {
     }
@@ -106,11 +95,10 @@ final class AccessLogVariables {
             case "path" -> end -> end.exchange().clientRequest().path();
             case "protocol" -> end -> "HTTP/1.1";
             case "requestId" -> end -> end.exchange().requestId();
-            case "requestTime" -> end -> requestTime(end.exchange().requestTimeEpoch());
+            case "requestTime" -> end -> ContextVariables.requestTime(end.exchange().requestTimeEpoch());
             case "requestTimeEpoch" -> end -> Long.toString(end.exchange().requestTimeEpoch());
             case "resourceId" -> end -> end.exchange().operation() == null ? null
-                    : RESOURCE_IDS.computeIfAbsent(end.exchange().operation().resourcePath(),
-                            path -> (String) ContextVariables.of(end.exchange()).get("resourceId"));
+                    : ContextVariables.resourceId(end.exchange().operation().resourcePath());
             case "resourcePath" -> end -> end.exchange().operation() == null ? null
                     : end.exchange().operation().resourcePath();
             case "responseLatency" -> end -> Long.toString(end.latencyNanos() / 1_000_000);
@@ -123,22 +111,6 @@ final class AccessLogVariables {
         };
     }
 
-    /** A second and its {@code $context.requestTime}: requests in the same second share the formatted text. */
-    private record FormattedSecond(long second, String text) {
-    }
-
-    private static volatile FormattedSecond lastSecond = new FormattedSecond(Long.MIN_VALUE, "");
-
-    static String requestTime(long epochMillis) {
-        long second = Math.floorDiv(epochMillis, 1000);
-        FormattedSecond cached = lastSecond;
-        if (cached.second() != second) {
-            cached = new FormattedSecond(second, REQUEST_TIME.format(Instant.ofEpochSecond(second)));
-            lastSecond = cached;
-        }
-        return cached.text();
-    }
-
     private static GatewayError error(RequestEnd end) {
         return end.exchange().gatewayError();
     }
@@ -149,6 +121,6 @@ final class AccessLogVariables {
 
     private static String domainName(Exchange exchange) {
         String host = exchange.clientRequest().headers().first("Host");
-        return host == null ? null : host.replaceFirst(":\\d+$", "");
+        return host == null ? null : ContextVariables.withoutPort(host);
     }
 }

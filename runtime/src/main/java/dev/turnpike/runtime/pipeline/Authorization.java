@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Who may call the method, decided as API Gateway decides it: a private API only through a VPC endpoint; the
@@ -100,11 +99,14 @@ final class Authorization {
             return done(GatewayError.of(GatewayResponseType.FORBIDDEN, "a private API is reached only through a VPC"
                     + " endpoint (turnpike.vpcEndpoints.*), and " + sourceIp + " is in no endpoint's sourceCidrs"));
         }
+        Operation operation = exchange.operation();
+        Authorizer authorizer = operation.authorizer();
+        if (resourcePolicy == null && operation.authorizationType().equals("NONE")) {
+            return done(apiKey(exchange)); // nothing to evaluate: no method ARN or request facts to build
+        }
         RequestFacts facts = new RequestFacts(RequestFacts.INVOKE, methodArn(exchange), null, sourceIp,
                 endpoint.map(VpcEndpoints.VpcEndpoint::id).orElse(null),
                 endpoint.map(VpcEndpoints.VpcEndpoint::vpcId).orElse(null));
-        Operation operation = exchange.operation();
-        Authorizer authorizer = operation.authorizer();
         if (authorizer != null && authorizer.isLambda()) {
             Optional<AccessDenial> denied = AccessDecision.beforeAuthorizer(resourcePolicy, facts);
             if (denied.isPresent()) {
@@ -157,11 +159,7 @@ final class Authorization {
         ClientRequest request = exchange.clientRequest();
         return RequestBodies.read(request).handle((body, failure) -> {
             if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                return cause instanceof RequestBodies.TooLarge
-                        ? GatewayError.of(GatewayResponseType.REQUEST_TOO_LARGE, cause.getMessage())
-                        : GatewayError.of(GatewayResponseType.DEFAULT_4XX, "reading the body failed: " + cause);
+                return RequestBodies.readFailure(failure, GatewayResponseType.DEFAULT_4XX);
             }
             exchange.clientRequest(new ReplayedRequest(request, body));
             SigV4Result result = sigV4.verify(new SignedRequest(request.method(), request.requestUri(),

@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Request validation, the step after authorization and throttling: parameters first, then the body.
@@ -71,11 +70,7 @@ final class RequestValidation {
         ClientRequest clientRequest = exchange.clientRequest();
         return RequestBodies.read(clientRequest).handle((body, failure) -> {
             if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                return cause instanceof RequestBodies.TooLarge
-                        ? GatewayError.of(GatewayResponseType.REQUEST_TOO_LARGE, cause.getMessage())
-                        : GatewayError.of(GatewayResponseType.BAD_REQUEST_BODY, "reading the body failed: " + cause);
+                return RequestBodies.readFailure(failure, GatewayResponseType.BAD_REQUEST_BODY);
             }
             exchange.clientRequest(new ReplayedRequest(clientRequest, body));
             List<String> problems = models.problems(model, new String(body, StandardCharsets.UTF_8));
