@@ -4,6 +4,7 @@ import dev.turnpike.runtime.config.TurnpikeConfig;
 import dev.turnpike.runtime.http.ClientRequest;
 import dev.turnpike.runtime.http.ClientResponse;
 import dev.turnpike.runtime.http.Headers;
+import dev.turnpike.runtime.http.InMemoryRequest;
 import dev.turnpike.runtime.model.GeneratedApi;
 import dev.turnpike.runtime.model.Integration;
 import dev.turnpike.runtime.model.IntegrationResponse;
@@ -61,7 +62,7 @@ public class MockPipelineBenchmark {
         gateway = Gateway.create(new OneRouteApi(routes), TurnpikeConfig.from(Map.of("turnpike.stages", "prod")));
         Headers headers = new Headers().add("Host", "api.example.com").add("Accept", "application/json")
                 .add("User-Agent", "bench");
-        request = new InMemoryRequest("GET", "/prod/pets/7", headers);
+        request = new InMemoryRequest("GET", "/prod/pets/7", null, headers, new byte[0]);
         response = new CountingResponse();
     }
 
@@ -106,38 +107,6 @@ public class MockPipelineBenchmark {
 
         @Override
         public void onComplete() {
-        }
-    }
-
-    record InMemoryRequest(String method, String path, Headers headers) implements ClientRequest {
-        @Override
-        public String rawQuery() {
-            return null;
-        }
-
-        @Override
-        public String remoteAddress() {
-            return "127.0.0.1";
-        }
-
-        @Override
-        public boolean secure() {
-            return true;
-        }
-
-        @Override
-        public int localPort() {
-            return 443;
-        }
-
-        @Override
-        public long contentLength() {
-            return 0;
-        }
-
-        @Override
-        public Flow.Publisher<ByteBuffer> body() {
-            throw new UnsupportedOperationException("a GET has no body");
         }
     }
 

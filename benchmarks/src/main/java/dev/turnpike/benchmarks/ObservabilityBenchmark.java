@@ -3,6 +3,7 @@ package dev.turnpike.benchmarks;
 import dev.turnpike.runtime.config.TurnpikeConfig;
 import dev.turnpike.runtime.http.ClientRequest;
 import dev.turnpike.runtime.http.Headers;
+import dev.turnpike.runtime.http.InMemoryRequest;
 import dev.turnpike.runtime.pipeline.Gateway;
 import dev.turnpike.runtime.routing.RouteNode;
 import java.util.Map;
@@ -87,7 +88,7 @@ public class ObservabilityBenchmark {
         gateway = Gateway.create(new MockPipelineBenchmark.OneRouteApi(routes), TurnpikeConfig.from(config));
         Headers headers = new Headers().add("Host", "api.example.com").add("Accept", "application/json")
                 .add("User-Agent", "bench");
-        request = new MockPipelineBenchmark.InMemoryRequest("GET", "/prod/pets/7", headers);
+        request = new InMemoryRequest("GET", "/prod/pets/7", null, headers, new byte[0]);
         response = new MockPipelineBenchmark.CountingResponse();
     }
 
