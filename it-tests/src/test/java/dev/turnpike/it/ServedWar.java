@@ -17,8 +17,16 @@ interface ServedWar extends AutoCloseable {
      * @param contextPath where it is deployed, e.g. {@code /petstore}
      * @param workDir the container's own scratch folder
      * @param maxThreads the size of the container's request thread pool
+     * @param httpsPort the HTTPS port, chosen before start when the application must know it (a WAR that calls
+     *     itself); 0 for any free one
+     * @param gatewayPath a path below the context path that the gateway answers, where a distribution is probed
+     *     for the application having started ({@code /} when the filter has every path)
      */
-    record Deployment(Path war, String contextPath, TestTls tls, Path workDir, int maxThreads) {
+    record Deployment(Path war, String contextPath, TestTls tls, Path workDir, int maxThreads, int httpsPort,
+            String gatewayPath) {
+        Deployment(Path war, String contextPath, TestTls tls, Path workDir, int maxThreads) {
+            this(war, contextPath, tls, workDir, maxThreads, 0, "/");
+        }
     }
 
     /** Starts a container; returns once it has started, whether or not the application did. */
