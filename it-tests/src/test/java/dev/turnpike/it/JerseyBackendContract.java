@@ -54,17 +54,7 @@ abstract class JerseyBackendContract {
         assertThat(war).as("%s is set by the build", WAR_PROPERTY).isNotBlank();
         ServedWar.Deployment deployment = new ServedWar.Deployment(Path.of(war), CONTEXT_PATH, tls,
                 Files.createDirectories(dir.resolve("container")), 16, httpsPort, "/dev/health");
-        String previous = System.getProperty("turnpike.config");
-        System.setProperty("turnpike.config", config.toString());
-        try {
-            served = container.start(deployment);
-        } finally {
-            if (previous == null) {
-                System.clearProperty("turnpike.config");
-            } else {
-                System.setProperty("turnpike.config", previous);
-            }
-        }
+        served = container.startWithConfig(deployment, config);
         assertThat(served.available()).as("%s deployed the WAR: %s", served, served.startupFailure()).isTrue();
         client = HttpClient.newBuilder().sslContext(tls.clientContext()).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();

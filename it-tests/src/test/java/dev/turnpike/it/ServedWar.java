@@ -33,6 +33,24 @@ interface ServedWar extends AutoCloseable {
     @FunctionalInterface
     interface Container {
         ServedWar start(Deployment deployment) throws Exception;
+
+        /**
+         * Starts with {@code -Dturnpike.config=<config>} set in this JVM while the container starts: embedded
+         * containers read it there, distributions pass it on to their own JVM.
+         */
+        default ServedWar startWithConfig(Deployment deployment, Path config) throws Exception {
+            String previous = System.getProperty("turnpike.config");
+            System.setProperty("turnpike.config", config.toString());
+            try {
+                return start(deployment);
+            } finally {
+                if (previous == null) {
+                    System.clearProperty("turnpike.config");
+                } else {
+                    System.setProperty("turnpike.config", previous);
+                }
+            }
+        }
     }
 
     /** {@code https://127.0.0.1:<port><contextPath>} */
