@@ -1,0 +1,17 @@
+package dev.turnpike.runtime.websocket;
+
+import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Ids in API Gateway's WebSocket style: 10 random bytes in base64, e.g. {@code L0SM9cOFvHcCIhw=}. */
+final class Ids {
+
+    private Ids() {
+    }
+
+    static String next() {
+        byte[] bytes = new byte[10];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}
