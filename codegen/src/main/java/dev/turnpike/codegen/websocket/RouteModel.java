@@ -1,0 +1,23 @@
+package dev.turnpike.codegen.websocket;
+
+import java.util.Map;
+
+/**
+ * One route of a WebSocket definition with its integration, as {@code AWS::ApiGatewayV2::Route} and
+ * {@code AWS::ApiGatewayV2::Integration} name the fields.
+ *
+ * @param routeResponseSelectionExpression {@code $default} for a two-way route, {@code null} for a one-way one
+ * @param integrationType {@code MOCK} or {@code AWS_PROXY}
+ * @param integrationUri the Lambda invocation ARN of an AWS_PROXY integration
+ * @param requestTemplates by template selection key ({@code $default})
+ * @param responseTemplates the {@code $default} integration response's templates, by key
+ */
+public record RouteModel(String routeKey, boolean apiKeyRequired, String routeResponseSelectionExpression,
+        String integrationType, String integrationUri, Map<String, String> requestTemplates,
+        Map<String, String> responseTemplates, long timeoutMillis) {
+
+    public RouteModel {
+        requestTemplates = Map.copyOf(requestTemplates);
+        responseTemplates = Map.copyOf(responseTemplates);
+    }
+}
