@@ -48,7 +48,7 @@ public final class WebSocketApiEmitter {
                 .addField(constant("SOURCE", sourceFileName))
                 .addField(constant("ROUTE_SELECTION_EXPRESSION", model.routeSelectionExpression()))
                 .addField(constant("API_KEY_SELECTION_EXPRESSION", model.apiKeySelectionExpression()))
-                .addField(FieldSpec.builder(ROUTE_MAP, "ROUTES", PRIVATE_CONSTANT).initializer("routes()").build())
+                .addField(FieldSpec.builder(ROUTE_MAP, "ROUTES", PRIVATE_CONSTANT).initializer("routeTable()").build())
                 .addMethod(MethodSpec.constructorBuilder().addJavadoc("For {@link java.util.ServiceLoader}.\n")
                         .addModifiers(Modifier.PUBLIC).build())
                 .addMethod(getter("name", String.class, "NAME"))
@@ -69,7 +69,7 @@ public final class WebSocketApiEmitter {
     }
 
     private static MethodSpec routesBuilder(WebSocketModel model) {
-        MethodSpec.Builder method = MethodSpec.methodBuilder("routes")
+        MethodSpec.Builder method = MethodSpec.methodBuilder("routeTable")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(ROUTE_MAP)
                 .addStatement("$T<String, $T> routes = new $T<>()", Map.class, WebSocketRoute.class,
                         LinkedHashMap.class);

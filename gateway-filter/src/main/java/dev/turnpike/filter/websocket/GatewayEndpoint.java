@@ -13,9 +13,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * One accepted connection's endpoint: hands whole text messages to the gateway and reports the close. Messages
  * arrive in parts so that the 128 KB limit is the gateway's, whatever the container's buffer sizes; a message over
- * it closes the connection (1009) as API Gateway does.
+ * it closes the connection (1009) as API Gateway does. Public only because containers refuse endpoint classes
+ * that are not.
  */
-final class GatewayEndpoint extends Endpoint {
+public final class GatewayEndpoint extends Endpoint {
 
     private final WebSocketGateway gateway;
     private final Connection connection;

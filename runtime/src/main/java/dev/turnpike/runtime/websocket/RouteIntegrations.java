@@ -13,7 +13,9 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -122,8 +124,16 @@ final class RouteIntegrations implements AutoCloseable {
         context.put("apiId", call.apiId());
         context.put("domainName", call.connection().domainName());
         context.put("connectedAt", call.connection().connectedAt().toEpochMilli());
-        return TemplateContext.builder().body(body == null ? "" : body).context(context)
-                .stageVariables(stageVariables(call)).build();
+        TemplateContext.Builder template = TemplateContext.builder().body(body == null ? "" : body).context(context)
+                .stageVariables(stageVariables(call));
+        if (call.type() == WebSocketEvent.Type.CONNECT) {
+            // $input.params() of a $connect template sees the handshake's headers and query string
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            call.connection().headers().forEach((name, value) ->
+                    headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value));
+            template.headers(headers).queryParameters(call.connection().query());
+        }
+        return template.build();
     }
 
     private Map<String, String> stageVariables(RouteCall call) {

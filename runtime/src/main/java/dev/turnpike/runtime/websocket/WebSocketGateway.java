@@ -55,6 +55,7 @@ public final class WebSocketGateway implements AutoCloseable {
         this.timers = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "turnpike-websocket-timers");
             thread.setDaemon(true);
+            thread.setContextClassLoader(null); // holds no web application's class loader
             return thread;
         });
     }
@@ -230,6 +231,12 @@ public final class WebSocketGateway implements AutoCloseable {
     @Override
     public void close() {
         timers.shutdownNow();
+        try {
+            // ended before the container looks for threads the application left running
+            timers.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         connections.close();
         buckets.close();
         integrations.close();
