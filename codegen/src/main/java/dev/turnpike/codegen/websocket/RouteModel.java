@@ -1,6 +1,8 @@
 package dev.turnpike.codegen.websocket;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One route of a WebSocket definition with its integration, as {@code AWS::ApiGatewayV2::Route} and
@@ -17,7 +19,8 @@ public record RouteModel(String routeKey, boolean apiKeyRequired, String routeRe
         Map<String, String> responseTemplates, long timeoutMillis) {
 
     public RouteModel {
-        requestTemplates = Map.copyOf(requestTemplates);
-        responseTemplates = Map.copyOf(responseTemplates);
+        // sorted: toString() feeds the deployment id, which must not depend on hash order
+        requestTemplates = Collections.unmodifiableMap(new TreeMap<>(requestTemplates));
+        responseTemplates = Collections.unmodifiableMap(new TreeMap<>(responseTemplates));
     }
 }

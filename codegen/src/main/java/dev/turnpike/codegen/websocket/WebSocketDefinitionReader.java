@@ -195,10 +195,10 @@ public final class WebSocketDefinitionReader {
                 diagnostics.error(at, "expected a template as a string");
             } else {
                 try {
-                    MappingTemplate.parse(text, at.toString());
+                    MappingTemplate.parse(text, "template");
                     result.put(key, text);
                 } catch (TemplateException e) {
-                    diagnostics.error(at, "template does not parse: " + e.getMessage());
+                    diagnostics.error(at, e.getMessage());
                 }
             }
         });
