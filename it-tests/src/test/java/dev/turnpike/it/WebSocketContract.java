@@ -154,16 +154,16 @@ abstract class WebSocketContract {
         }
     }
 
-    private static WsClient connect(String path, String... headers) throws Exception {
+    static WsClient connect(String path, String... headers) throws Exception {
         return WsClient.connect(client, URI.create(server.wss() + path), headers);
     }
 
-    private static JsonObject json(String text) {
+    static JsonObject json(String text) {
         return Json.createReader(new StringReader(text)).readObject();
     }
 
     /** The connection's id, as the ping route reports it. */
-    private static String idOf(WsClient ws) throws Exception {
+    static String idOf(WsClient ws) throws Exception {
         ws.send("{\"action\":\"ping\"}");
         return json(ws.next()).getString("pong");
     }
@@ -371,7 +371,7 @@ abstract class WebSocketContract {
         }
     }
 
-    private static HttpResponse<String> signed(String method, URI uri, byte[] body) throws Exception {
+    static HttpResponse<String> signed(String method, URI uri, byte[] body) throws Exception {
         software.amazon.awssdk.http.SdkHttpRequest unsigned = software.amazon.awssdk.http.SdkHttpRequest.builder()
                 .uri(uri).method(software.amazon.awssdk.http.SdkHttpMethod.fromValue(method)).build();
         software.amazon.awssdk.http.SdkHttpRequest signedRequest =

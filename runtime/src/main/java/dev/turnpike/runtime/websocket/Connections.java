@@ -3,12 +3,17 @@ package dev.turnpike.runtime.websocket;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Where open connections are found by id: this node only ({@link LocalConnections}).
+ * Where open connections are found by id: this node only ({@link LocalConnections}), or every node sharing a
+ * Redis ({@link RedisConnections}), so that {@code @connections} on one node reaches a client on another.
  */
 interface Connections extends AutoCloseable {
 
     /** Makes an opened connection reachable. */
     void add(Connection connection);
+
+    /** Notes the connection's latest message (for {@code LastActiveAt}). */
+    default void active(Connection connection) {
+    }
 
     /** Forgets a closed connection. */
     void remove(Connection connection);

@@ -50,7 +50,15 @@ public final class WebSocketGateway implements AutoCloseable {
             integrations.close();
             throw e;
         }
-        this.connections = local;
+        String redisUri = config.values().get("turnpike.redis.uri");
+        try {
+            this.connections = redisUri == null ? local
+                    : RedisConnections.open(redisUri, apiId, local, settings.maxLifetime());
+        } catch (RuntimeException e) {
+            buckets.close();
+            integrations.close();
+            throw e;
+        }
         this.endpoint = new ConnectionsEndpoint(config, connections);
         this.timers = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "turnpike-websocket-timers");
@@ -165,6 +173,7 @@ public final class WebSocketGateway implements AutoCloseable {
     /** One whole text message from the client. */
     public void message(Connection connection, String text) {
         connection.active(System.currentTimeMillis());
+        connections.active(connection);
         String requestId = Ids.next();
         WebSocketRoute route = selection.select(text);
         if (route == null) {
