@@ -17,7 +17,7 @@ public final class ChatWebSocketApi implements WebSocketApi {
 
   private static final String TITLE = "Chat";
 
-  private static final String DEPLOYMENT_ID = "4ik0ikg42t";
+  private static final String DEPLOYMENT_ID = "qxsg10wqkj";
 
   private static final String SOURCE = "chat.yaml";
 

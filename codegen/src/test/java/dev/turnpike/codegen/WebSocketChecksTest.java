@@ -48,7 +48,7 @@ class WebSocketChecksTest extends CheckTestSupport {
                 API + "/routeSelectionExpression: expected $request.body.<property> (or ${request.body.<property>}),"
                         + " got '$request.header.action'",
                 API + "/routes/$connect/authorizationType: authorizationType AWS_IAM is not served yet for WebSocket"
-                        + " routes (NONE is)",
+                        + " routes (NONE and CUSTOM are)",
                 API + "/routes/$connect/integration/integrationType: expected MOCK or AWS_PROXY, got 'HTTP'",
                 API + "/routes/$sneaky: a route key is $connect, $disconnect, $default or a custom key not starting"
                         + " with $, got '$sneaky'",
@@ -65,6 +65,37 @@ class WebSocketChecksTest extends CheckTestSupport {
                         + " unexpected end of template",
                 API + "/routes/$disconnect/integration/requestTemplates/application~1json: only the $default"
                         + " template is served (templateSelectionExpression \\$default)");
+    }
+
+    @Test
+    void anAuthorizerIsARequestAuthorizerOnConnect() {
+        givenDefinition(HEAD + """
+                  routes:
+                    $connect:
+                      authorizationType: CUSTOM
+                      authorizer:
+                        authorizerType: TOKEN
+                        authorizerUri: arn:aws:lambda:us-east-1:123456789012:function:Auth
+                        identitySource: [route.request.header.Auth, method.request.header.Auth]
+                        ttl: 300
+                      integration:
+                        integrationType: MOCK
+                    send:
+                      authorizationType: CUSTOM
+                      integration:
+                        integrationType: MOCK
+                """);
+        thenErrors(
+                API + "/routes/$connect/authorizer/ttl: unknown field 'ttl' (known: authorizerType, authorizerUri,"
+                        + " identitySource, name)",
+                API + "/routes/$connect/authorizer/name: an authorizer needs a name",
+                API + "/routes/$connect/authorizer/authorizerType: expected REQUEST, got 'TOKEN'",
+                API + "/routes/$connect/authorizer/authorizerUri: expected a Lambda invocation ARN"
+                        + " (arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<arn>/invocations), got"
+                        + " 'arn:aws:lambda:us-east-1:123456789012:function:Auth'",
+                API + "/routes/$connect/authorizer/identitySource/1: expected route.request.header.<name> or"
+                        + " route.request.querystring.<name>, got method.request.header.Auth",
+                API + "/routes/send/authorizationType: only $connect can have an authorizer");
     }
 
     @Test

@@ -110,6 +110,30 @@ abstract class WebSocketContract {
                           $default: 'in'
             """;
 
+    static final String AUTHORIZED = """
+            openapi: 3.0.1
+            info:
+              title: Authorized
+              version: '1'
+            paths: {}
+            x-amazon-apigateway-websocket-api:
+              routes:
+                $connect:
+                  authorizationType: CUSTOM
+                  authorizer:
+                    name: Tickets
+                    authorizerType: REQUEST
+                    authorizerUri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:Tickets/invocations
+                    identitySource: [route.request.header.Tenant, route.request.querystring.ticket]
+                  integration:
+                    integrationType: MOCK
+                whoami:
+                  routeResponseSelectionExpression: $default
+                  integration:
+                    integrationType: AWS_PROXY
+                    integrationUri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:Events/invocations
+            """;
+
     static WebSocketServer server;
     static HttpClient client;
 
@@ -132,6 +156,12 @@ abstract class WebSocketContract {
                 "turnpike.apiKeys.alice.value", "alice-key-0123456789abcdef",
                 "turnpike.apiKeys.bob.value", "bob-key-0123456789abcdef",
                 "turnpike.apiKeys.bob.enabled", "false"))));
+        WebSocketApi authorized = GeneratedDefinition.load(dir, "authorized.yaml", AUTHORIZED,
+                javaPackage + ".authorized", WebSocketApi.class);
+        gateways.put("/authorized", WebSocketGateway.create(authorized, TurnpikeConfig.from(Map.of(
+                "turnpike.stages", "dev",
+                "turnpike.lambda.Tickets", WsTicketAuthorizer.class.getName(),
+                "turnpike.lambda.Events", WsEventHandler.class.getName()))));
         Map<String, String> idle = new HashMap<>(config);
         idle.put("turnpike.websocket.idleTimeoutSeconds", "1");
         gateways.put("/idle", WebSocketGateway.create(chat, TurnpikeConfig.from(idle)));
@@ -333,6 +363,33 @@ abstract class WebSocketContract {
         try (WsClient ws = connect("/keyed/dev", "x-api-key", "alice-key-0123456789abcdef")) {
             ws.send("hi");
             assertThat(ws.next()).isEqualTo("in");
+        }
+    }
+
+    @Test
+    void aRequestAuthorizerDecidesOnConnectAndItsContextReachesTheRoutes() throws Exception {
+        int[] expected = {401, 401, 401, 403};
+        String[][] refusals = {
+            {"/authorized/dev?ticket=open-sesame"}, // no Tenant header: 401 before the function runs
+            {"/authorized/dev", "Tenant", "acme"}, // no ticket
+            {"/authorized/dev?ticket=forged", "Tenant", "acme"}, // the function says Unauthorized
+            {"/authorized/dev?ticket=deny", "Tenant", "acme"}}; // a Deny policy
+        for (int i = 0; i < refusals.length; i++) {
+            String[] attempt = refusals[i];
+            String[] headers = java.util.Arrays.copyOfRange(attempt, 1, attempt.length);
+            int status = expected[i];
+            assertThatThrownBy(() -> connect(attempt[0], headers))
+                    .as(attempt[0])
+                    .cause().isInstanceOf(WebSocketHandshakeException.class)
+                    .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode())
+                            .isEqualTo(status));
+        }
+        try (WsClient ws = connect("/authorized/dev?ticket=open-sesame", "Tenant", "acme")) {
+            ws.send("{\"action\":\"whoami\"}");
+            JsonObject authorizer = json(ws.next()).getJsonObject("requestContext")
+                    .getJsonObject("authorizer");
+            assertThat(authorizer.getString("principalId")).isEqualTo("ticket-holder");
+            assertThat(authorizer.getString("tenant")).isEqualTo("acme");
         }
     }
 

@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.turnpike.runtime.websocket.WebSocketApi;
+import dev.turnpike.runtime.websocket.WebSocketAuthorizer;
 import dev.turnpike.runtime.websocket.WebSocketIntegration;
 import dev.turnpike.runtime.websocket.WebSocketRoute;
 import java.math.BigInteger;
@@ -17,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.lang.model.element.Modifier;
@@ -75,9 +77,15 @@ public final class WebSocketApiEmitter {
                         LinkedHashMap.class);
         for (RouteModel route : model.routes()) {
             method.addCode("// #/$L/routes/$L\n", WebSocketDefinitionReader.EXTENSION, safe(route.routeKey()));
-            method.addStatement("routes.put($S, new $T($S, $L, $S, $L))", route.routeKey(), WebSocketRoute.class,
-                    route.routeKey(), route.apiKeyRequired(), route.routeResponseSelectionExpression(),
-                    integration(route));
+            if (route.authorizer() == null) {
+                method.addStatement("routes.put($S, new $T($S, $L, $S, $L))", route.routeKey(), WebSocketRoute.class,
+                        route.routeKey(), route.apiKeyRequired(), route.routeResponseSelectionExpression(),
+                        integration(route));
+            } else {
+                method.addStatement("routes.put($S, new $T($S, $L, $S, $L, $L))", route.routeKey(),
+                        WebSocketRoute.class, route.routeKey(), route.apiKeyRequired(),
+                        route.routeResponseSelectionExpression(), integration(route), authorizer(route.authorizer()));
+            }
         }
         return method.addStatement("return $T.unmodifiableMap(routes)", Collections.class).build();
     }
@@ -86,6 +94,17 @@ public final class WebSocketApiEmitter {
         return CodeBlock.of("$T.of($T.$L, $S, $L, $L, $LL)", WebSocketIntegration.class,
                 WebSocketIntegration.Type.class, route.integrationType(), route.integrationUri(),
                 stringMap(route.requestTemplates()), stringMap(route.responseTemplates()), route.timeoutMillis());
+    }
+
+    private static CodeBlock authorizer(RouteModel.AuthorizerModel authorizer) {
+        CodeBlock.Builder sources = CodeBlock.builder().add("$T.of(", List.class);
+        String separator = "";
+        for (String source : authorizer.identitySource()) {
+            sources.add("$L$S", separator, source);
+            separator = ", ";
+        }
+        return CodeBlock.of("new $T($S, $S, $L)", WebSocketAuthorizer.class, authorizer.name(),
+                authorizer.authorizerUri(), sources.add(")").build());
     }
 
     private static CodeBlock stringMap(Map<String, String> values) {

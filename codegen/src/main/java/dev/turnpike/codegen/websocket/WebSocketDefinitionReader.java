@@ -36,8 +36,11 @@ public final class WebSocketDefinitionReader {
             "arn:aws:apigateway:[^:]+:lambda:path/2015-03-31/functions/.+/invocations");
     private static final Set<String> API_FIELDS = Set.of("routeSelectionExpression", "apiKeySelectionExpression",
             "routes");
-    private static final Set<String> ROUTE_FIELDS = Set.of("apiKeyRequired", "authorizationType",
+    private static final Set<String> ROUTE_FIELDS = Set.of("apiKeyRequired", "authorizationType", "authorizer",
             "routeResponseSelectionExpression", "integration");
+    private static final Set<String> AUTHORIZER_FIELDS = Set.of("name", "authorizerType", "authorizerUri",
+            "identitySource");
+    private static final Pattern IDENTITY_SOURCE = Pattern.compile("route\\.request\\.(header|querystring)\\.[^.\\s]+");
     private static final Set<String> INTEGRATION_FIELDS = Set.of("integrationType", "integrationUri",
             "timeoutInMillis", "requestTemplates", "templateSelectionExpression", "integrationResponses");
 
@@ -110,9 +113,16 @@ public final class WebSocketDefinitionReader {
             diagnostics.error(pointer.append("apiKeyRequired"), "only $connect can require an API key");
         }
         String authorization = text(route, "authorizationType", pointer, diagnostics);
-        if (authorization != null && !authorization.equals("NONE")) {
+        RouteModel.AuthorizerModel authorizer = null;
+        if (authorization != null && !authorization.equals("NONE") && !authorization.equals("CUSTOM")) {
             diagnostics.error(pointer.append("authorizationType"), "authorizationType " + authorization
-                    + " is not served yet for WebSocket routes (NONE is)");
+                    + " is not served yet for WebSocket routes (NONE and CUSTOM are)");
+        } else if ("CUSTOM".equals(authorization) && !key.equals("$connect")) {
+            diagnostics.error(pointer.append("authorizationType"), "only $connect can have an authorizer");
+        } else if ("CUSTOM".equals(authorization)) {
+            authorizer = authorizer(route.get("authorizer"), pointer.append("authorizer"), diagnostics);
+        } else if (route.containsKey("authorizer")) {
+            diagnostics.error(pointer.append("authorizer"), "an authorizer needs authorizationType CUSTOM");
         }
         String responseSelection = text(route, "routeResponseSelectionExpression", pointer, diagnostics);
         if (responseSelection != null && !responseSelection.equals("$default")) {
@@ -174,7 +184,46 @@ public final class WebSocketDefinitionReader {
             }
         }
         return new RouteModel(key, apiKeyRequired, responseSelection, type, uri, requestTemplates, responseTemplates,
-                timeout);
+                timeout, authorizer);
+    }
+
+    /** An inline {@code AWS::ApiGatewayV2::Authorizer} of type REQUEST. */
+    private static RouteModel.AuthorizerModel authorizer(Object value, JsonPointer pointer, Diagnostics diagnostics) {
+        Map<String, Object> authorizer = object(value, pointer, diagnostics);
+        if (authorizer == null) {
+            return null;
+        }
+        unknownFields(authorizer, AUTHORIZER_FIELDS, pointer, diagnostics);
+        String name = text(authorizer, "name", pointer, diagnostics);
+        String type = text(authorizer, "authorizerType", pointer, diagnostics);
+        String uri = text(authorizer, "authorizerUri", pointer, diagnostics);
+        if (name == null || name.isBlank()) {
+            diagnostics.error(pointer.append("name"), "an authorizer needs a name");
+        }
+        if (!"REQUEST".equals(type)) {
+            diagnostics.error(pointer.append("authorizerType"), "expected REQUEST, got "
+                    + (type == null ? "nothing" : "'" + type + "'"));
+        }
+        if (uri == null || !LAMBDA_URI.matcher(uri).matches()) {
+            diagnostics.error(pointer.append("authorizerUri"), "expected a Lambda invocation ARN"
+                    + " (arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<arn>/invocations), got "
+                    + (uri == null ? "nothing" : "'" + uri + "'"));
+        }
+        List<String> sources = new ArrayList<>();
+        Object listed = authorizer.get("identitySource");
+        if (listed instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) instanceof String source && IDENTITY_SOURCE.matcher(source).matches()) {
+                    sources.add(source);
+                } else {
+                    diagnostics.error(pointer.append("identitySource").append(i), "expected"
+                            + " route.request.header.<name> or route.request.querystring.<name>, got " + list.get(i));
+                }
+            }
+        } else if (listed != null) {
+            diagnostics.error(pointer.append("identitySource"), "expected a list of identity sources");
+        }
+        return name == null || uri == null ? null : new RouteModel.AuthorizerModel(name, uri, sources);
     }
 
     /** Templates by selection key; each must parse as a mapping template. */

@@ -16,6 +16,7 @@ public final class Connection {
     private final Instant connectedAt;
     private volatile long lastActiveMillis;
     private volatile ClientConnection client;
+    private volatile Map<String, Object> authorizer;
 
     Connection(String id, Handshake handshake, Instant connectedAt) {
         this.id = id;
@@ -58,6 +59,15 @@ public final class Connection {
 
     String domainName() {
         return handshake.domainName();
+    }
+
+    /** {@code requestContext.authorizer} of this connection's events: principalId and the authorizer's context. */
+    Map<String, Object> authorizer() {
+        return authorizer;
+    }
+
+    void authorized(Map<String, Object> authorizer) {
+        this.authorizer = authorizer;
     }
 
     void active(long nowMillis) {

@@ -58,6 +58,11 @@ final class RouteIntegrations implements AutoCloseable {
         }
     }
 
+    /** The Lambda functions, for {@code $connect}'s authorizer. */
+    dev.turnpike.runtime.integration.LambdaInvoker lambda() {
+        return lambda.invoker();
+    }
+
     /** Calls the route's integration; never completes exceptionally: a failure is a 500 answer. */
     CompletableFuture<RouteAnswer> call(RouteCall call, String body) {
         try {

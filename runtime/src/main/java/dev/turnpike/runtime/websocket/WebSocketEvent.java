@@ -53,6 +53,20 @@ final class WebSocketEvent {
                 .add("domainName", connection.domainName())
                 .add("connectionId", connection.id())
                 .add("apiId", call.apiId());
+        if (connection.authorizer() != null) {
+            JsonObjectBuilder authorizer = Json.createObjectBuilder();
+            connection.authorizer().forEach((name, value) -> {
+                if (value instanceof Number number) {
+                    authorizer.add(name, Json.createValue(number.toString().contains(".")
+                            ? number.doubleValue() : number.longValue()));
+                } else if (value instanceof Boolean flag) {
+                    authorizer.add(name, flag);
+                } else {
+                    authorizer.add(name, String.valueOf(value));
+                }
+            });
+            context.add("authorizer", authorizer);
+        }
         if (call.type() == Type.DISCONNECT) {
             context.add("disconnectStatusCode", call.closeCode())
                     .add("disconnectReason", call.closeReason() == null ? "" : call.closeReason());

@@ -29,6 +29,7 @@ public final class WebSocketGateway implements AutoCloseable {
     private final WebSocketSettings settings;
     private final RouteKeySelection selection;
     private final RouteIntegrations integrations;
+    private final ConnectAuthorizer authorizer;
     private final RouteBuckets buckets;
     private final ApiKeys apiKeys;
     private final LocalConnections local = new LocalConnections();
@@ -44,6 +45,7 @@ public final class WebSocketGateway implements AutoCloseable {
         this.selection = new RouteKeySelection(api.routeSelectionExpression(), api.routes());
         this.apiKeys = ApiKeys.fromConfig(config.values());
         this.integrations = new RouteIntegrations(api, config, api.getClass().getClassLoader());
+        this.authorizer = new ConnectAuthorizer(config, integrations.lambda());
         try {
             this.buckets = RouteBuckets.create(config, apiId);
         } catch (RuntimeException e) {
@@ -100,34 +102,44 @@ public final class WebSocketGateway implements AutoCloseable {
     }
 
     /**
-     * Decides on a handshake: {@code $connect}'s API key, throttle and integration. Completes with the accepted
-     * connection, or with the status and body to refuse it with; never exceptionally.
+     * Decides on a handshake: {@code $connect}'s authorizer, API key, throttle and integration. Completes with the
+     * accepted connection, or with the status and body to refuse it with; never exceptionally.
      */
     public CompletableFuture<ConnectDecision> connect(Handshake handshake) {
         if (!servesStage(handshake.stage())) {
-            return CompletableFuture.completedFuture(ConnectDecision.refuse(403,
-                    "{\"message\":\"Forbidden\"}", "ForbiddenException"));
+            return refused(403, "Forbidden", "ForbiddenException");
         }
         Connection connection = new Connection(Ids.next(), handshake, Instant.now());
         WebSocketRoute route = api.routes().get(WebSocketRoute.CONNECT);
         if (route == null) {
             return CompletableFuture.completedFuture(ConnectDecision.accept(connection));
         }
-        if (route.apiKeyRequired() && !hasEnabledKey(handshake)) {
-            return CompletableFuture.completedFuture(ConnectDecision.refuse(403,
-                    "{\"message\":\"Forbidden\"}", "ForbiddenException"));
-        }
-        return admit(connection.stage(), route).thenCompose(admitted -> {
-            if (!admitted) {
-                return CompletableFuture.completedFuture(ConnectDecision.refuse(429,
-                        "{\"message\":\"Too Many Requests\"}", "TooManyRequestsException"));
+        RouteCall call = new RouteCall(route, connection, WebSocketEvent.Type.CONNECT, apiId, Ids.next(), null,
+                Instant.now(), 0, null);
+        CompletableFuture<ConnectAuthorizer.Result> authorized = route.authorizer() == null
+                ? CompletableFuture.completedFuture(null) : authorizer.authorize(call, route.authorizer());
+        return authorized.thenCompose(result -> {
+            if (result != null && !result.allowed()) {
+                return refused(result.status(), result.message(), result.status() == 401
+                        ? "UnauthorizedException" : result.status() == 403 ? "AccessDeniedException" : null);
             }
-            RouteCall call = new RouteCall(route, connection, WebSocketEvent.Type.CONNECT, apiId, Ids.next(), null,
-                    Instant.now(), 0, null);
-            return integrations.call(call, null).thenApply(answer -> answer.success()
-                    ? ConnectDecision.accept(connection)
-                    : ConnectDecision.refuse(answer.status(), answer.body(), null));
+            if (result != null) {
+                connection.authorized(result.authorizer());
+            }
+            if (route.apiKeyRequired() && !hasEnabledKey(handshake)) {
+                return refused(403, "Forbidden", "ForbiddenException");
+            }
+            return admit(connection.stage(), route).thenCompose(admitted -> admitted
+                    ? integrations.call(call, null).thenApply(answer -> answer.success()
+                            ? ConnectDecision.accept(connection)
+                            : ConnectDecision.refuse(answer.status(), answer.body(), null))
+                    : refused(429, "Too Many Requests", "TooManyRequestsException"));
         });
+    }
+
+    private static CompletableFuture<ConnectDecision> refused(int status, String message, String errorType) {
+        return CompletableFuture.completedFuture(ConnectDecision.refuse(status,
+                jakarta.json.Json.createObjectBuilder().add("message", message).build().toString(), errorType));
     }
 
     /** {@code apiKeySelectionExpression}: the {@code x-api-key} header (or the header it names) holds a key. */

@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param routeResponseSelectionExpression {@code $default} when the integration's answer is sent back to the
  *     client (a two-way route), {@code null} for a one-way route
  * @param integration what the route calls
+ * @param authorizer the REQUEST authorizer of {@code $connect} ({@code authorizationType: CUSTOM}), or {@code null}
  */
 public record WebSocketRoute(String routeKey, boolean apiKeyRequired, String routeResponseSelectionExpression,
-        WebSocketIntegration integration) {
+        WebSocketIntegration integration, WebSocketAuthorizer authorizer) {
 
     public static final String CONNECT = "$connect";
     public static final String DISCONNECT = "$disconnect";
@@ -21,6 +22,12 @@ public record WebSocketRoute(String routeKey, boolean apiKeyRequired, String rou
     public WebSocketRoute {
         Objects.requireNonNull(routeKey, "routeKey");
         Objects.requireNonNull(integration, "integration");
+    }
+
+    /** A route without an authorizer. */
+    public WebSocketRoute(String routeKey, boolean apiKeyRequired, String routeResponseSelectionExpression,
+            WebSocketIntegration integration) {
+        this(routeKey, apiKeyRequired, routeResponseSelectionExpression, integration, null);
     }
 
     /** Whether the client gets the integration's answer. */
