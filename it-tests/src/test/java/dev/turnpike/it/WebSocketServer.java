@@ -40,10 +40,12 @@ final class WebSocketServer implements AutoCloseable {
 
     private final AutoCloseable stop;
     private final int port;
+    private final int plainPort;
 
-    private WebSocketServer(AutoCloseable stop, int port) {
+    private WebSocketServer(AutoCloseable stop, int port, int plainPort) {
         this.stop = stop;
         this.port = port;
+        this.plainPort = plainPort;
     }
 
     /** Puts the gateway on the application being started. */
@@ -72,6 +74,9 @@ final class WebSocketServer implements AutoCloseable {
                 new HttpConnectionFactory(https));
         secure.setHost("127.0.0.1");
         jetty.addConnector(secure);
+        ServerConnector plain = new ServerConnector(jetty); // to prove that ws:// is refused
+        plain.setHost("127.0.0.1");
+        jetty.addConnector(plain);
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         byContextPath.forEach((path, gateway) -> {
             ServletContextHandler context = new ServletContextHandler(path);
@@ -82,7 +87,7 @@ final class WebSocketServer implements AutoCloseable {
         });
         jetty.setHandler(contexts);
         jetty.start();
-        return new WebSocketServer(jetty::stop, secure.getLocalPort());
+        return new WebSocketServer(jetty::stop, secure.getLocalPort(), plain.getLocalPort());
     }
 
     static WebSocketServer tomcat(TestTls tls, Path workDir, Map<String, WebSocketGateway> byContextPath)
@@ -105,6 +110,10 @@ final class WebSocketServer implements AutoCloseable {
         sslConfig.addCertificate(certificate);
         secure.addSslHostConfig(sslConfig);
         tomcat.setConnector(secure);
+        Connector plain = new Connector(); // to prove that ws:// is refused
+        plain.setPort(0);
+        plain.setProperty("address", "127.0.0.1");
+        tomcat.getService().addConnector(plain);
         byContextPath.forEach((path, gateway) -> {
             Context context = tomcat.addContext(path.equals("/") ? "" : path, null);
             context.addServletContainerInitializer(new WsSci(), null);
@@ -117,12 +126,17 @@ final class WebSocketServer implements AutoCloseable {
         return new WebSocketServer(() -> {
             tomcat.stop();
             tomcat.destroy();
-        }, secure.getLocalPort());
+        }, secure.getLocalPort(), plain.getLocalPort());
     }
 
     /** {@code wss://127.0.0.1:<port>}. */
     URI wss() {
         return URI.create("wss://127.0.0.1:" + port);
+    }
+
+    /** {@code ws://127.0.0.1:<port>} without TLS, or {@code null} when the server has no plain connector. */
+    URI ws() {
+        return plainPort < 0 ? null : URI.create("ws://127.0.0.1:" + plainPort);
     }
 
     /** {@code https://127.0.0.1:<port>}. */
