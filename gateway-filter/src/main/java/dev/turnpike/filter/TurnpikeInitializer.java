@@ -37,15 +37,24 @@ public final class TurnpikeInitializer implements ServletContainerInitializer {
         }
         // A WebSocket API's filter goes first: its handshakes and @connections calls must not reach the REST filter.
         WebSocketApi webSocketApi = WebSocketApis.find(context.getClassLoader());
+        WebSocketGateway webSocketGateway = null;
         if (webSocketApi != null) {
-            registerWebSocketApi(context, webSocketApi);
+            webSocketGateway = registerWebSocketApi(context, webSocketApi);
             if (!GeneratedApis.present(context.getClassLoader())) {
                 return; // a WebSocket API alone
             }
         }
         // The gateway is built here, not in the filter's init: some containers (WildFly's Undertow) start filters
         // at the first request, and a bad configuration must fail the deployment, never that request.
-        Gateway gateway = TurnpikeFilter.load(context, Map.of());
+        Gateway gateway;
+        try {
+            gateway = TurnpikeFilter.load(context, Map.of());
+        } catch (ServletException | RuntimeException e) {
+            if (webSocketGateway != null) {
+                webSocketGateway.close(); // the deployment fails: no filter of it will be destroyed
+            }
+            throw e;
+        }
         FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new TurnpikeFilter(gateway));
         if (filter == null) {
             gateway.close();
@@ -55,7 +64,9 @@ public final class TurnpikeInitializer implements ServletContainerInitializer {
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     }
 
-    private static void registerWebSocketApi(ServletContext context, WebSocketApi api) throws ServletException {
+    /** The WebSocket API's gateway, serving; {@code null} when the application registered its own filter. */
+    private static WebSocketGateway registerWebSocketApi(ServletContext context, WebSocketApi api)
+            throws ServletException {
         WebSocketGateway gateway;
         try {
             TurnpikeConfig config = TurnpikeConfig.load(ConfigurationSources.read(context.getClassLoader(),
@@ -67,6 +78,8 @@ public final class TurnpikeInitializer implements ServletContainerInitializer {
         }
         if (!WebSocketRegistration.register(context, gateway)) {
             gateway.close(); // the application registered its own
+            return null;
         }
+        return gateway;
     }
 }

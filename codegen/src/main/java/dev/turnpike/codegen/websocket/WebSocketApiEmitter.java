@@ -129,7 +129,8 @@ public final class WebSocketApiEmitter {
     /** Ten base-36 digits of the model's SHA-256: the same definition is the same deployment. */
     static String deploymentId(WebSocketModel model) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(model.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(model.toString().getBytes(StandardCharsets.UTF_8));
             return new BigInteger(1, hash).mod(BigInteger.valueOf(36).pow(10)).toString(36);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);

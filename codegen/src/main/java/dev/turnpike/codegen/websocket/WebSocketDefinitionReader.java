@@ -146,8 +146,8 @@ public final class WebSocketDefinitionReader {
                     + (type == null ? "nothing" : "'" + type + "'"));
         } else if (type.equals("AWS_PROXY") && (uri == null || !LAMBDA_URI.matcher(uri).matches())) {
             diagnostics.error(integrationPointer.append("integrationUri"), "an AWS_PROXY integration needs a Lambda"
-                    + " invocation ARN (arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<arn>/invocations),"
-                    + " got " + (uri == null ? "nothing" : "'" + uri + "'"));
+                    + " invocation ARN (arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<arn>"
+                    + "/invocations), got " + (uri == null ? "nothing" : "'" + uri + "'"));
         }
         String templateSelection = text(integration, "templateSelectionExpression", integrationPointer, diagnostics);
         if (templateSelection != null && !templateSelection.equals("\\$default")

@@ -42,7 +42,8 @@ final class RedisConnections implements Connections {
     private final String nodeId = UUID.randomUUID().toString();
     private final long keySeconds;
 
-    private RedisConnections(LocalConnections local, RedisClient client, StatefulRedisConnection<String, String> connection,
+    private RedisConnections(LocalConnections local, RedisClient client,
+            StatefulRedisConnection<String, String> connection,
             StatefulRedisPubSubConnection<String, String> subscription, String apiId, Duration maxLifetime) {
         this.local = local;
         this.client = client;
@@ -166,8 +167,8 @@ final class RedisConnections implements Connections {
             return local.info(connectionId);
         }
         return redis.hgetall(key(connectionId)).toCompletableFuture().thenApply(fields -> fields.isEmpty() ? null
-                : new ConnectionInfo(Instant.parse(fields.get("connectedAt")), Instant.parse(fields.get("lastActiveAt")),
-                        fields.get("sourceIp"), fields.get("userAgent")));
+                : new ConnectionInfo(Instant.parse(fields.get("connectedAt")),
+                        Instant.parse(fields.get("lastActiveAt")), fields.get("sourceIp"), fields.get("userAgent")));
     }
 
     /** Logs a failed write; the registry goes on (the key expires, or a publish finds no listener). */

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 final class RouteKeySelection {
 
     /** The expressions served: a property path into the message body. */
-    static final Pattern EXPRESSION = Pattern.compile("\\$\\{?request\\.body\\.([A-Za-z0-9_$-]+(?:\\.[A-Za-z0-9_$-]+)*)}?");
+    static final Pattern EXPRESSION =
+            Pattern.compile("\\$\\{?request\\.body\\.([A-Za-z0-9_$-]+(?:\\.[A-Za-z0-9_$-]+)*)}?");
 
     private final List<String> path;
     private final Map<String, WebSocketRoute> routes;
