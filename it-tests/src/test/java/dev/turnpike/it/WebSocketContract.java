@@ -396,6 +396,26 @@ abstract class WebSocketContract {
         }
     }
 
+    /** A figure, printed and not asserted: sequential MOCK round trips on one connection. */
+    @Test
+    void sequentialRoundTripsArePrinted() throws Exception {
+        try (WsClient ws = connect("/chat/dev")) {
+            for (int i = 0; i < 200; i++) { // warm-up
+                ws.send("{\"action\":\"ping\"}");
+                assertThat(ws.next()).startsWith("{\"pong\":");
+            }
+            int rounds = 1_000;
+            long start = System.nanoTime();
+            for (int i = 0; i < rounds; i++) {
+                ws.send("{\"action\":\"ping\"}");
+                assertThat(ws.next()).startsWith("{\"pong\":");
+            }
+            long micros = (System.nanoTime() - start) / 1_000;
+            System.out.printf("%s: %d sequential MOCK round trips in %d ms, %.0f us each%n",
+                    getClass().getSimpleName(), rounds, micros / 1_000, (double) micros / rounds);
+        }
+    }
+
     @Test
     void anIdleConnectionIsClosedAtTheIdleTimeout() throws Exception {
         try (WsClient ws = connect("/idle/dev")) {
