@@ -38,12 +38,15 @@ final class HttpIntegration implements IntegrationHandler {
             "upgrade", "host");
 
     private final HttpClient client;
+    private final OriginLimits limits;
     private final VpcLinks vpcLinks;
     private final PreparedTemplates templates;
     private final List<String> binaryMediaTypes;
 
-    HttpIntegration(HttpClient client, VpcLinks vpcLinks, PreparedTemplates templates, List<String> binaryMediaTypes) {
+    HttpIntegration(HttpClient client, OriginLimits limits, VpcLinks vpcLinks, PreparedTemplates templates,
+            List<String> binaryMediaTypes) {
         this.client = client;
+        this.limits = limits;
         this.vpcLinks = vpcLinks;
         this.templates = templates;
         this.binaryMediaTypes = binaryMediaTypes;
@@ -113,7 +116,7 @@ final class HttpIntegration implements IntegrationHandler {
         log.add(() -> "Endpoint request body after transformations: " + new String(body, StandardCharsets.UTF_8));
         log.add(() -> "Sending request to " + target);
         long sent = System.nanoTime();
-        return BackendCalls.send(client, target, link, uri -> request(uri, method, integration, headers, body),
+        return BackendCalls.send(client, limits, target, link, uri -> request(uri, method, integration, headers, body),
                         BoundedBodies.ofByteArray(RequestBodies.MAX_BYTES))
                 .handle((response, failure) -> {
                     if (failure != null && !(BackendCalls.cause(failure) instanceof BoundedBodies.TooLarge)) {

@@ -47,10 +47,12 @@ final class HttpProxyIntegration implements IntegrationHandler {
             "proxy-authenticate", "te", "trailer", "transfer-encoding", "upgrade");
 
     private final HttpClient client;
+    private final OriginLimits limits;
     private final VpcLinks vpcLinks;
 
-    HttpProxyIntegration(HttpClient client, VpcLinks vpcLinks) {
+    HttpProxyIntegration(HttpClient client, OriginLimits limits, VpcLinks vpcLinks) {
         this.client = client;
+        this.limits = limits;
         this.vpcLinks = vpcLinks;
     }
 
@@ -89,7 +91,7 @@ final class HttpProxyIntegration implements IntegrationHandler {
         log.add("Endpoint request body after transformations: [passed through as received]");
         log.add(() -> "Sending request to " + withQuery);
         long sent = System.nanoTime();
-        return BackendCalls.send(client, withQuery, link, uri -> backendRequest(exchange, integration, uri, mapped),
+        return BackendCalls.send(client, limits, withQuery, link, uri -> backendRequest(exchange, integration, uri, mapped),
                         HttpResponse.BodyHandlers.ofPublisher())
                 .handle((backendResponse, failure) -> {
                     if (failure != null) {
