@@ -47,6 +47,7 @@ final class JettyWar implements ServedWar {
         ServerConnector secure = new ServerConnector(server, 1, 1, new SslConnectionFactory(ssl, "http/1.1"),
                 new HttpConnectionFactory(httpsConfig));
         secure.setHost("127.0.0.1");
+        secure.setPort(deployment.httpsPort());
         ServerConnector plain = new ServerConnector(server, 1, 1, new HttpConnectionFactory());
         plain.setHost("127.0.0.1");
         server.addConnector(secure);

@@ -9,7 +9,6 @@ import dev.turnpike.runtime.response.GatewayError;
 import dev.turnpike.runtime.response.GatewayResponseType;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -37,15 +36,15 @@ final class HttpIntegration implements IntegrationHandler {
     private static final Set<String> NOT_SENT = Set.of("proxy-authenticate", "te", "via", "expect", "connection",
             "upgrade", "host");
 
-    private final HttpClient client;
+    private final BackendClients clients;
     private final OriginLimits limits;
     private final VpcLinks vpcLinks;
     private final PreparedTemplates templates;
     private final List<String> binaryMediaTypes;
 
-    HttpIntegration(HttpClient client, OriginLimits limits, VpcLinks vpcLinks, PreparedTemplates templates,
+    HttpIntegration(BackendClients clients, OriginLimits limits, VpcLinks vpcLinks, PreparedTemplates templates,
             List<String> binaryMediaTypes) {
-        this.client = client;
+        this.clients = clients;
         this.limits = limits;
         this.vpcLinks = vpcLinks;
         this.templates = templates;
@@ -116,7 +115,8 @@ final class HttpIntegration implements IntegrationHandler {
         log.add(() -> "Endpoint request body after transformations: " + new String(body, StandardCharsets.UTF_8));
         log.add(() -> "Sending request to " + target);
         long sent = System.nanoTime();
-        return BackendCalls.send(client, limits, target, link, uri -> request(uri, method, integration, headers, body),
+        return BackendCalls.send(clients.of(integration), limits, target, link,
+                        uri -> request(uri, method, integration, headers, body),
                         BoundedBodies.ofByteArray(RequestBodies.MAX_BYTES))
                 .handle((response, failure) -> {
                     if (failure != null && !(BackendCalls.cause(failure) instanceof BoundedBodies.TooLarge)) {

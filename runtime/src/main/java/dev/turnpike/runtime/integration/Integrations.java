@@ -24,8 +24,9 @@ public final class Integrations implements AutoCloseable {
     private final LambdaInvoker lambdaInvoker;
     private final AwsServiceIntegration awsServices;
 
-    /** @param backendClient the one HTTP client for every HTTP backend of this gateway */
-    public Integrations(GeneratedApi api, TurnpikeConfig config, HttpClient backendClient) {
+    /** @param backendClients the HTTP clients for every HTTP backend of this gateway */
+    public Integrations(GeneratedApi api, TurnpikeConfig config, BackendClients backendClients) {
+        HttpClient backendClient = backendClients.verifying();
         for (IntegrationType type : IntegrationType.values()) {
             handlers.put(type, unserved);
         }
@@ -33,9 +34,9 @@ public final class Integrations implements AutoCloseable {
         VpcLinks vpcLinks = new VpcLinks(config);
         OriginLimits limits = OriginLimits.from(config);
         handlers.put(IntegrationType.MOCK, new MockIntegration(templates, api.binaryMediaTypes()));
-        handlers.put(IntegrationType.HTTP, new HttpIntegration(backendClient, limits, vpcLinks, templates,
+        handlers.put(IntegrationType.HTTP, new HttpIntegration(backendClients, limits, vpcLinks, templates,
                 api.binaryMediaTypes()));
-        handlers.put(IntegrationType.HTTP_PROXY, new HttpProxyIntegration(backendClient, limits, vpcLinks));
+        handlers.put(IntegrationType.HTTP_PROXY, new HttpProxyIntegration(backendClients, limits, vpcLinks));
         lambdaFunctions = LambdaFunctions.load(config, api.getClass().getClassLoader());
         handlers.put(IntegrationType.AWS_PROXY, new LambdaProxyIntegration(lambdaFunctions, api.binaryMediaTypes()));
         IntegrationHandler lambda = new LambdaIntegration(lambdaFunctions, templates, api.binaryMediaTypes());
@@ -53,6 +54,11 @@ public final class Integrations implements AutoCloseable {
     /** Calls the same functions, in process or remote, for the gateway's other uses of Lambda: authorizers. */
     public LambdaInvoker lambda() {
         return lambdaInvoker;
+    }
+
+    /** Whether some HTTP integration of {@code api} has {@code tlsConfig.insecureSkipVerification}. */
+    public static boolean skipsAuthorityCheck(GeneratedApi api) {
+        return api.operations().stream().anyMatch(o -> o.integration().insecureSkipVerification());
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.turnpike.runtime.http.Bodies;
 import dev.turnpike.runtime.http.ClientRequest;
 import dev.turnpike.runtime.http.ClientResponse;
 import dev.turnpike.runtime.http.Headers;
+import dev.turnpike.runtime.integration.BackendClients;
 import dev.turnpike.runtime.integration.Integrations;
 import dev.turnpike.runtime.model.GeneratedApi;
 import dev.turnpike.runtime.model.Operation;
@@ -63,7 +64,7 @@ public final class Gateway implements AutoCloseable {
     private final Consumer<String> requestLog;
     private final Observability observability;
 
-    private Gateway(GeneratedApi api, TurnpikeConfig config, HttpClient backendClient,
+    private Gateway(GeneratedApi api, TurnpikeConfig config, BackendClients backendClients,
             ExecutorService backendExecutor, Consumer<String> requestLog, MeterRegistry meterRegistry) {
         this.requestLog = requestLog;
         ApiKeys apiKeys = ApiKeys.fromConfig(config.values()); // before anything that starts threads
@@ -87,7 +88,7 @@ public final class Gateway implements AutoCloseable {
         Observability observed = null;
         try {
             observed = Observability.create(api, config, apiId, meterRegistry);
-            built = new Integrations(api, config, backendClient);
+            built = new Integrations(api, config, backendClients);
             this.authorization = new Authorization(api, config, apiKeys, built.lambda());
         } catch (RuntimeException e) {
             // In-process functions and the Redis client have threads of their own.
@@ -406,8 +407,13 @@ public final class Gateway implements AutoCloseable {
             if (backendTls != null) {
                 client.sslContext(backendTls);
             }
+            HttpClient verifying = outsideTheApplication(client);
+            HttpClient skippingAuthorityCheck = Integrations.skipsAuthorityCheck(api)
+                    ? outsideTheApplication(client.sslContext(BackendTls.skippingAuthorityCheck(config.values())))
+                    : null;
             try {
-                return new Gateway(api, config, outsideTheApplication(client), executor, requestLog, meterRegistry);
+                return new Gateway(api, config, new BackendClients(verifying, skippingAuthorityCheck), executor,
+                        requestLog, meterRegistry);
             } catch (RuntimeException e) {
                 executor.shutdown();
                 throw e;
