@@ -55,6 +55,8 @@ final class ConfigKeys {
             new KeyPattern(Pattern.compile("turnpike\\.redis\\.failMode"), Shape.TEXT),
             // May be empty: a PKCS12 file without a password.
             new KeyPattern(Pattern.compile("turnpike\\.backend\\.keyStorePassword"), Shape.TEXT),
+            // Read by dev.turnpike.runtime.integration.OriginLimits, which checks it is at least 1.
+            new KeyPattern(Pattern.compile("turnpike\\.backend\\.maxConnectionsPerOrigin"), Shape.INTEGER),
             new KeyPattern(Pattern.compile("turnpike\\.vpcLinks\\.[^.]+\\.targets"), Shape.TEXT),
             // Metrics and access logs: dev.turnpike.runtime.observability.ObservabilitySettings reads them.
             new KeyPattern(Pattern.compile("turnpike\\.metrics\\.prometheus\\.(path|token)"), Shape.TEXT),
