@@ -7,13 +7,15 @@ import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Registers {@link TurnpikeFilter} on {@code /*} when a WAR starts, so a WAR needs no web.xml entry. It stands
  * aside when web.xml already declares the filter (to map it elsewhere, or give it init-params) or when the
- * context parameter {@code turnpike.autoRegister} is {@code false}.
+ * context parameter {@code turnpike.autoRegister} is {@code false}. Extensions on the class path
+ * ({@link TurnpikeExtension}, such as the management API) start here too, once the gateway is built.
  */
 public final class TurnpikeInitializer implements ServletContainerInitializer {
 
@@ -32,7 +34,15 @@ public final class TurnpikeInitializer implements ServletContainerInitializer {
         // The gateway is built here, not in the filter's init: some containers (WildFly's Undertow) start filters
         // at the first request, and a bad configuration must fail the deployment, never that request.
         Gateway gateway = TurnpikeFilter.load(context, Map.of());
-        FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new TurnpikeFilter(gateway));
+        List<String> servedElsewhere;
+        try {
+            servedElsewhere = TurnpikeExtension.startAll(context, gateway);
+        } catch (ServletException | RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
+        FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new TurnpikeFilter(gateway,
+                servedElsewhere));
         if (filter == null) {
             gateway.close();
             return; // a filter named "turnpike" exists already: the application's own choice

@@ -27,6 +27,8 @@ final class ConfigKeys {
             new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.cacheClusterEnabled"), Shape.BOOLEAN),
             new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.cacheClusterSize"), Shape.NUMBER),
             new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.canarySettings\\.percentTraffic"), Shape.NUMBER),
+            // The deployment a stage serves (dev.turnpike.runtime.admin.StageRegistry); default: the API's own.
+            new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.deploymentId"), Shape.TEXT),
             new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.canarySettings\\.useStageCache"), Shape.BOOLEAN),
             new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.canarySettings\\.deploymentId"), Shape.TEXT),
             new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.canarySettings\\.stageVariableOverrides\\.[^.]+"),
@@ -53,6 +55,10 @@ final class ConfigKeys {
             new KeyPattern(Pattern.compile("turnpike\\.(throttle\\.account\\.burstLimit|redis\\.timeoutMillis)"),
                     Shape.INTEGER),
             new KeyPattern(Pattern.compile("turnpike\\.redis\\.failMode"), Shape.TEXT),
+            // The management API (turnpike-management) and where its changes are kept (dev.turnpike.runtime.admin).
+            new KeyPattern(Pattern.compile("turnpike\\.management\\.enabled"), Shape.BOOLEAN),
+            new KeyPattern(Pattern.compile("turnpike\\.management\\.(path|store)"), Shape.TEXT),
+            new KeyPattern(Pattern.compile("turnpike\\.management\\.credentials\\.[^.]+\\.secretKey"), Shape.TEXT),
             // May be empty: a PKCS12 file without a password.
             new KeyPattern(Pattern.compile("turnpike\\.backend\\.keyStorePassword"), Shape.TEXT),
             new KeyPattern(Pattern.compile("turnpike\\.vpcLinks\\.[^.]+\\.targets"), Shape.TEXT),

@@ -1,5 +1,9 @@
 package dev.turnpike.runtime.pipeline;
 
+import dev.turnpike.runtime.admin.GatewayAdmin;
+import dev.turnpike.runtime.admin.StageRegistry;
+import dev.turnpike.runtime.admin.StageStore;
+import dev.turnpike.runtime.admin.StageStores;
 import dev.turnpike.runtime.auth.ApiKeys;
 import dev.turnpike.runtime.cache.StageCaches;
 import dev.turnpike.runtime.config.ConfigException;
@@ -62,6 +66,8 @@ public final class Gateway implements AutoCloseable {
     private final ExecutorService backendExecutor;
     private final Consumer<String> requestLog;
     private final Observability observability;
+    private final StageStore stageStore;
+    private final GatewayAdmin admin;
 
     private Gateway(GeneratedApi api, TurnpikeConfig config, HttpClient backendClient,
             ExecutorService backendExecutor, Consumer<String> requestLog, MeterRegistry meterRegistry) {
@@ -72,7 +78,17 @@ public final class Gateway implements AutoCloseable {
         this.config = config;
         String apiId = config.apiId() != null ? config.apiId() : derivedApiId(api.name());
         this.identity = new ApiIdentity(apiId, config.accountId(), config.region(), api.deploymentId());
-        this.stageSelection = new StageSelection(config.stages());
+        long started = System.currentTimeMillis();
+        this.stageStore = StageStores.fromConfig(config.values(), apiId);
+        StageRegistry stageRegistry;
+        try {
+            stageRegistry = StageRegistry.open(config.stages(), configuredDeployments(config),
+                    api.deploymentId(), Set.of(api.deploymentId()), stageStore, started);
+        } catch (RuntimeException e) {
+            stageStore.close();
+            throw e;
+        }
+        this.stageSelection = new StageSelection(stageRegistry);
         this.routeSelection = new RouteSelection(new Router(api.routes()));
         this.gatewayResponses = GatewayResponses.of(api.gatewayResponses(), api.source());
         this.requestValidation = new RequestValidation(api);
@@ -81,6 +97,7 @@ public final class Gateway implements AutoCloseable {
             this.stageCaches = StageCaches.create(config, apiId, backendExecutor);
         } catch (RuntimeException e) {
             throttling.close();
+            stageStore.close();
             throw e;
         }
         Integrations built = null;
@@ -99,10 +116,26 @@ public final class Gateway implements AutoCloseable {
             }
             throttling.close();
             stageCaches.close();
+            stageStore.close();
             throw e;
         }
         this.integrations = built;
         this.observability = observed;
+        this.admin = new GatewayAdmin(identity, api, started,
+                List.of(new GatewayAdmin.Deployment(api.deploymentId(), api, started)), stageRegistry, stageCaches);
+    }
+
+    /** {@code turnpike.stage.<s>.deploymentId} by stage. */
+    private static Map<String, String> configuredDeployments(TurnpikeConfig config) {
+        Map<String, String> byStage = new java.util.HashMap<>();
+        config.values().forEach((key, value) -> {
+            if (key.startsWith("turnpike.stage.") && key.endsWith(".deploymentId")
+                    && !key.contains(".canarySettings.")) {
+                byStage.put(key.substring("turnpike.stage.".length(), key.length() - ".deploymentId".length()),
+                        value.trim());
+            }
+        });
+        return byStage;
     }
 
     /** A gateway for {@code api}; throws {@link ConfigException} when a method setting names no method of it. */
@@ -129,6 +162,11 @@ public final class Gateway implements AutoCloseable {
     /** The stages' caches: hit and miss counts, flushing. */
     public StageCaches stageCaches() {
         return stageCaches;
+    }
+
+    /** What the management API reads and changes: the live stages, the deployments, the caches. */
+    public GatewayAdmin admin() {
+        return admin;
     }
 
     /** The gateway's metrics and logs, and the Prometheus scrape endpoint the filter serves. */
@@ -306,6 +344,7 @@ public final class Gateway implements AutoCloseable {
         throttling.close();
         stageCaches.close();
         observability.close();
+        stageStore.close();
     }
 
     /** Method settings may only name methods the API has; a canary may only name the deployment served. */

@@ -1,0 +1,64 @@
+package dev.turnpike.runtime.admin;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Keeps changed stages in one Redis hash ({@code turnpike:<apiId>:stages}, a field per stage holding its JSON),
+ * for gateways whose throttling already lives on Redis. Changes are rare and made by an operator, so the store
+ * uses Lettuce's blocking commands on its own connection, never on a request's path.
+ */
+final class RedisStageStore implements StageStore {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
+    private final String key;
+
+    private RedisStageStore(RedisClient client, StatefulRedisConnection<String, String> connection, String key) {
+        this.client = client;
+        this.connection = connection;
+        this.key = key;
+    }
+
+    static RedisStageStore connect(String uri, String key) {
+        RedisURI redisUri = RedisURI.create(uri);
+        redisUri.setTimeout(TIMEOUT);
+        RedisClient client = RedisClient.create(redisUri);
+        try {
+            return new RedisStageStore(client, client.connect(), key);
+        } catch (RuntimeException e) {
+            client.shutdown();
+            throw new IllegalStateException("turnpike.management.store: cannot connect to " + redisUri + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<String, StoredStage> load() {
+        Map<String, StoredStage> stages = new LinkedHashMap<>();
+        connection.sync().hgetall(key).forEach((name, json) -> stages.put(name, StoredStage.fromJson(json)));
+        return stages;
+    }
+
+    @Override
+    public void save(StoredStage stage) {
+        connection.sync().hset(key, stage.name(), stage.toJson());
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown(Duration.ZERO, TIMEOUT);
+    }
+
+    @Override
+    public String toString() {
+        return "Redis hash " + key;
+    }
+}
