@@ -1,0 +1,255 @@
+package dev.turnpike.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.turnpike.runtime.model.GeneratedApi;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.ApiGatewayException;
+import software.amazon.awssdk.services.apigateway.model.BadRequestException;
+import software.amazon.awssdk.services.apigateway.model.GetStageResponse;
+import software.amazon.awssdk.services.apigateway.model.NotFoundException;
+import software.amazon.awssdk.services.apigateway.model.Op;
+import software.amazon.awssdk.services.apigateway.model.PatchOperation;
+import software.amazon.awssdk.services.apigateway.model.RestApi;
+import software.amazon.awssdk.services.apigateway.model.Stage;
+import software.amazon.awssdk.services.apigateway.model.UpdateStageResponse;
+
+/**
+ * The management API as users script it: the real AWS SDK v2 {@link ApiGatewayClient}, pointed at the gateway
+ * with {@code endpointOverride}, signing with a configured key, against a web application started the way a WAR
+ * starts (the initializer, then the management extension found on the class path) in embedded Jetty over TLS.
+ * A changed stage variable is in the very next request, and still there after a restart (the file store).
+ */
+class ManagementApiTest {
+
+    private static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+    private static final String API_ID = "mgmt123456";
+
+    private static final String DEFINITION = """
+            openapi: 3.0.1
+            info:
+              title: Managed
+              version: '1'
+            paths:
+              /hello:
+                get:
+                  responses:
+                    '200':
+                      description: the greeting of the stage
+                  x-amazon-apigateway-integration:
+                    type: mock
+                    requestTemplates:
+                      application/json: '{"statusCode": 200}'
+                    responses:
+                      default:
+                        statusCode: '200'
+                        responseTemplates:
+                          application/json: '{"greeting": "$stageVariables.greeting", "canary": $context.isCanaryRequest}'
+            """;
+
+    @TempDir
+    static Path dir;
+
+    static TestTls tls;
+    static GeneratedApi api;
+
+    InitializedJetty jetty;
+    ApiGatewayClient management;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        tls = TestTls.create(dir);
+        api = GeneratedDefinition.load(dir, "managed.yaml", DEFINITION, "dev.turnpike.it.managed");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (management != null) {
+            management.close();
+        }
+        if (jetty != null) {
+            jetty.close();
+        }
+    }
+
+    private Map<String, String> config(Path store) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("turnpike.apiId", API_ID);
+        config.put("turnpike.stages", "prod,beta");
+        config.put("turnpike.stage.prod.variables.greeting", "hello");
+        config.put("turnpike.stage.beta.variables.greeting", "hi");
+        config.put("turnpike.management.enabled", "true");
+        config.put("turnpike.management.credentials.AKIDMANAGER.secretKey", SECRET);
+        config.put("turnpike.management.store", "file:" + store);
+        return config;
+    }
+
+    private void start(Map<String, String> config, String secret) throws Exception {
+        jetty = InitializedJetty.start(tls, api.getClass().getClassLoader(), config);
+        management = ApiGatewayClient.builder()
+                .endpointOverride(URI.create(jetty.root() + "/turnpike-management"))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDMANAGER", secret)))
+                .httpClient(Apache5HttpClient.builder().tlsTrustManagersProvider(tls::trustManagers).build())
+                .build();
+    }
+
+    private void restart(Map<String, String> config) throws Exception {
+        stop();
+        start(config, SECRET);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return jetty.client().send(HttpRequest.newBuilder(jetty.root().resolve(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void getRestApisStagesAndDeploymentsInAwsShapes() throws Exception {
+        start(config(dir.resolve("shapes.json")), SECRET);
+
+        RestApi restApi = management.getRestApis().items().get(0);
+        assertThat(restApi.id()).isEqualTo(API_ID);
+        assertThat(restApi.name()).isEqualTo("Managed");
+        assertThat(restApi.createdDate()).isNotNull();
+        assertThat(management.getRestApis().items()).hasSize(1);
+
+        assertThat(management.getStages(b -> b.restApiId(API_ID)).item())
+                .extracting(Stage::stageName).containsExactlyInAnyOrder("prod", "beta");
+        Stage prod = management.getStages(b -> b.restApiId(API_ID)).item().stream()
+                .filter(s -> s.stageName().equals("prod")).findFirst().orElseThrow();
+        assertThat(prod.deploymentId()).isEqualTo(api.deploymentId());
+        assertThat(prod.variables()).isEqualTo(Map.of("greeting", "hello"));
+
+        assertThat(management.getDeployments(b -> b.restApiId(API_ID)).items())
+                .extracting(d -> d.id()).containsExactly(api.deploymentId());
+        assertThat(management.getStages(b -> b.restApiId(API_ID).deploymentId("nosuchdeployment")).item()).isEmpty();
+    }
+
+    @Test
+    void updatedStageVariableIsInTheNextRequestAndKeptAcrossARestart() throws Exception {
+        Map<String, String> config = config(dir.resolve("restart.json"));
+        start(config, SECRET);
+        assertThat(get("/prod/hello").body()).contains("\"greeting\": \"hello\"");
+
+        UpdateStageResponse updated = management.updateStage(b -> b.restApiId(API_ID).stageName("prod")
+                .patchOperations(PatchOperation.builder().op(Op.REPLACE).path("/variables/greeting").value("bonjour")
+                        .build(), PatchOperation.builder().op(Op.REPLACE).path("/variables/color").value("blue").build()));
+        assertThat(updated.variables()).isEqualTo(Map.of("greeting", "bonjour", "color", "blue"));
+        assertThat(updated.lastUpdatedDate()).isAfterOrEqualTo(updated.createdDate());
+        assertThat(get("/prod/hello").body()).contains("\"greeting\": \"bonjour\"");
+        assertThat(get("/beta/hello").body()).as("another stage is untouched").contains("\"greeting\": \"hi\"");
+
+        management.updateStage(b -> b.restApiId(API_ID).stageName("prod")
+                .patchOperations(PatchOperation.builder().op(Op.REMOVE).path("/variables/color").build()));
+        assertThat(Files.readString(dir.resolve("restart.json"))).contains("bonjour");
+
+        restart(config);
+        GetStageResponse kept = management.getStage(b -> b.restApiId(API_ID).stageName("prod"));
+        assertThat(kept.variables()).isEqualTo(Map.of("greeting", "bonjour"));
+        assertThat(get("/prod/hello").body()).contains("\"greeting\": \"bonjour\"");
+    }
+
+    @Test
+    void deploymentIdMayOnlyNameAServedDeployment() throws Exception {
+        start(config(dir.resolve("deployment.json")), SECRET);
+        UpdateStageResponse same = management.updateStage(b -> b.restApiId(API_ID).stageName("beta")
+                .patchOperations(PatchOperation.builder().op(Op.REPLACE).path("/deploymentId")
+                        .value(api.deploymentId()).build()));
+        assertThat(same.deploymentId()).isEqualTo(api.deploymentId());
+
+        assertThatThrownBy(() -> management.updateStage(b -> b.restApiId(API_ID).stageName("beta")
+                .patchOperations(PatchOperation.builder().op(Op.REPLACE).path("/deploymentId").value("abc123")
+                        .build())))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageStartingWith("Invalid deployment id specified: abc123 (Service: ApiGateway, Status Code: 400");
+        assertThat(management.getStage(b -> b.restApiId(API_ID).stageName("beta")).deploymentId())
+                .isEqualTo(api.deploymentId());
+    }
+
+    @Test
+    void canarySettingsRouteTheirShareWithTheirOverrides() throws Exception {
+        start(config(dir.resolve("canary.json")), SECRET);
+        UpdateStageResponse all = management.updateStage(b -> b.restApiId(API_ID).stageName("prod").patchOperations(
+                PatchOperation.builder().op(Op.REPLACE).path("/canarySettings/percentTraffic").value("100").build(),
+                PatchOperation.builder().op(Op.REPLACE).path("/canarySettings/stageVariableOverrides/greeting")
+                        .value("canary").build()));
+        assertThat(all.canarySettings().percentTraffic()).isEqualTo(100.0);
+        assertThat(all.canarySettings().deploymentId()).isEqualTo(api.deploymentId());
+        for (int i = 0; i < 5; i++) {
+            assertThat(get("/prod/hello").body()).isEqualTo("{\"greeting\": \"canary\", \"canary\": true}");
+        }
+
+        management.updateStage(b -> b.restApiId(API_ID).stageName("prod").patchOperations(
+                PatchOperation.builder().op(Op.REPLACE).path("/canarySettings/percentTraffic").value("0").build()));
+        for (int i = 0; i < 5; i++) {
+            assertThat(get("/prod/hello").body()).isEqualTo("{\"greeting\": \"hello\", \"canary\": false}");
+        }
+
+        management.updateStage(b -> b.restApiId(API_ID).stageName("prod").patchOperations(
+                PatchOperation.builder().op(Op.REMOVE).path("/canarySettings").build()));
+        assertThat(management.getStage(b -> b.restApiId(API_ID).stageName("prod")).canarySettings()).isNull();
+
+        assertThatThrownBy(() -> management.updateStage(b -> b.restApiId(API_ID).stageName("prod").patchOperations(
+                PatchOperation.builder().op(Op.REPLACE).path("/canarySettings/percentTraffic").value("150").build())))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageStartingWith("Canary percentTraffic must be between 0.0 and 100.0: 150.0");
+    }
+
+    @Test
+    void errorsInAwsShapeBecomeTheSdksExceptions() throws Exception {
+        start(config(dir.resolve("errors.json")), SECRET);
+        assertThatThrownBy(() -> management.getStage(b -> b.restApiId(API_ID).stageName("nosuch")))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageStartingWith("Invalid stage identifier specified (Service: ApiGateway, Status Code: 404");
+        assertThatThrownBy(() -> management.getStages(b -> b.restApiId("otherapi")))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageStartingWith("Invalid API identifier specified 123456789012:otherapi");
+        assertThatThrownBy(() -> management.updateStage(b -> b.restApiId(API_ID).stageName("prod").patchOperations(
+                PatchOperation.builder().op(Op.REPLACE).path("/description2").value("x").build())))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageStartingWith("Invalid patch path '/description2' specified for op 'replace'");
+    }
+
+    @Test
+    void aWrongSecretIsRefusedAsAwsRefusesASignature() throws Exception {
+        start(config(dir.resolve("signature.json")), "not-the-secret");
+        assertThatThrownBy(() -> management.getRestApis())
+                .isInstanceOfSatisfying(ApiGatewayException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(403);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+                });
+        HttpResponse<String> unsigned = get("/turnpike-management/restapis");
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+        assertThat(unsigned.headers().firstValue("x-amzn-ErrorType")).hasValue("MissingAuthenticationTokenException");
+        assertThat(unsigned.body()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
+    }
+
+    @Test
+    void offByDefaultThePathIsTheApis() throws Exception {
+        Map<String, String> config = config(dir.resolve("off.json"));
+        config.remove("turnpike.management.enabled");
+        start(config, SECRET);
+        HttpResponse<String> response = get("/turnpike-management/restapis");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("ForbiddenException");
+        assertThat(response.body()).isEqualTo("{\"message\":\"Forbidden\"}");
+        assertThat(get("/prod/hello").statusCode()).isEqualTo(200);
+    }
+}
