@@ -74,7 +74,9 @@ public final class TurnpikeFilter implements Filter {
             TurnpikeConfig config = TurnpikeConfig.load(ConfigurationSources.read(loader,
                     ConfigurationSources.toMap(context.getInitParameterNames(), context::getInitParameter),
                     filterParameters, System.getenv(), System::getProperty));
-            loaded = Gateway.create(GeneratedApis.find(loader, config.api()), config);
+            loaded = Gateway.builder(GeneratedApis.find(loader, config.api()), config)
+                    .deployments(GeneratedApis.named(loader, config.values().get("turnpike.deployments")))
+                    .build();
         } catch (ConfigException e) {
             throw new ServletException(e.getMessage(), e);
         }

@@ -167,6 +167,25 @@ class ManagementApiTest {
     }
 
     @Test
+    void changesAreKeptInRedisWhenConfigured() throws Exception {
+        try (ThrottlingRedisServer redis = ThrottlingRedisServer.startOrSkip()) {
+            Map<String, String> config = config(dir.resolve("unused.json"));
+            config.put("turnpike.management.store", "redis");
+            config.put("turnpike.redis.uri", redis.uri());
+            start(config, SECRET);
+            management.updateStage(b -> b.restApiId(API_ID).stageName("beta").patchOperations(
+                    PatchOperation.builder().op(Op.REPLACE).path("/variables/greeting").value("hallo").build()));
+            assertThat(get("/beta/hello").body()).contains("\"greeting\": \"hallo\"");
+
+            restart(config);
+            assertThat(management.getStage(b -> b.restApiId(API_ID).stageName("beta")).variables())
+                    .isEqualTo(Map.of("greeting", "hallo"));
+            assertThat(get("/beta/hello").body()).contains("\"greeting\": \"hallo\"");
+            assertThat(Files.exists(dir.resolve("unused.json"))).isFalse();
+        }
+    }
+
+    @Test
     void deploymentIdMayOnlyNameAServedDeployment() throws Exception {
         start(config(dir.resolve("deployment.json")), SECRET);
         UpdateStageResponse same = management.updateStage(b -> b.restApiId(API_ID).stageName("beta")

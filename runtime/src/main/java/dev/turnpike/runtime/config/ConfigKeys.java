@@ -13,7 +13,7 @@ final class ConfigKeys {
 
     private static final Set<String> PLAIN = Set.of("turnpike.stages", "turnpike.region", "turnpike.accountId",
             "turnpike.apiId", "turnpike.api", "turnpike.trustForwardedProto", "turnpike.autoRegister",
-            "turnpike.redis.uri", "turnpike.backend.keyStore");
+            "turnpike.redis.uri", "turnpike.backend.keyStore", "turnpike.deployments");
 
     private enum Shape { TEXT, BOOLEAN, NUMBER, INTEGER }
 

@@ -56,11 +56,10 @@ public final class Gateway implements AutoCloseable {
     private final TurnpikeConfig config;
     private final ApiIdentity identity;
     private final StageSelection stageSelection;
-    private final RouteSelection routeSelection;
-    private final Integrations integrations;
-    private final GatewayResponses gatewayResponses;
-    private final RequestValidation requestValidation;
-    private final Authorization authorization;
+    /** The API's own deployment: the REST API's identity, and the answers given before a stage is chosen. */
+    private final ServedDeployment main;
+    /** Every deployment a stage or canary may serve, by id, the main one first. */
+    private final Map<String, ServedDeployment> deployments;
     private final Throttling throttling;
     private final StageCaches stageCaches;
     private final ExecutorService backendExecutor;
@@ -69,8 +68,9 @@ public final class Gateway implements AutoCloseable {
     private final StageStore stageStore;
     private final GatewayAdmin admin;
 
-    private Gateway(GeneratedApi api, TurnpikeConfig config, HttpClient backendClient,
-            ExecutorService backendExecutor, Consumer<String> requestLog, MeterRegistry meterRegistry) {
+    private Gateway(GeneratedApi api, List<GeneratedApi> otherDeployments, TurnpikeConfig config,
+            HttpClient backendClient, ExecutorService backendExecutor, Consumer<String> requestLog,
+            MeterRegistry meterRegistry) {
         this.requestLog = requestLog;
         ApiKeys apiKeys = ApiKeys.fromConfig(config.values()); // before anything that starts threads
         this.backendExecutor = backendExecutor;
@@ -79,19 +79,19 @@ public final class Gateway implements AutoCloseable {
         String apiId = config.apiId() != null ? config.apiId() : derivedApiId(api.name());
         this.identity = new ApiIdentity(apiId, config.accountId(), config.region(), api.deploymentId());
         long started = System.currentTimeMillis();
+        Set<String> deploymentIds = new java.util.LinkedHashSet<>();
+        deploymentIds.add(api.deploymentId());
+        otherDeployments.forEach(d -> deploymentIds.add(d.deploymentId()));
         this.stageStore = StageStores.fromConfig(config.values(), apiId);
         StageRegistry stageRegistry;
         try {
             stageRegistry = StageRegistry.open(config.stages(), configuredDeployments(config),
-                    api.deploymentId(), Set.of(api.deploymentId()), stageStore, started);
+                    api.deploymentId(), deploymentIds, stageStore, started);
         } catch (RuntimeException e) {
             stageStore.close();
             throw e;
         }
         this.stageSelection = new StageSelection(stageRegistry);
-        this.routeSelection = new RouteSelection(new Router(api.routes()));
-        this.gatewayResponses = GatewayResponses.of(api.gatewayResponses(), api.source());
-        this.requestValidation = new RequestValidation(api);
         this.throttling = Throttling.create(config, apiId);
         try {
             this.stageCaches = StageCaches.create(config, apiId, backendExecutor);
@@ -100,17 +100,20 @@ public final class Gateway implements AutoCloseable {
             stageStore.close();
             throw e;
         }
-        Integrations built = null;
+        Map<String, ServedDeployment> built = new java.util.LinkedHashMap<>();
         Observability observed = null;
         try {
             observed = Observability.create(api, config, apiId, meterRegistry);
-            built = new Integrations(api, config, backendClient);
-            this.authorization = new Authorization(api, config, apiKeys, built.lambda());
+            built.put(api.deploymentId(), ServedDeployment.create(api, apiId, config, backendClient, apiKeys));
+            for (GeneratedApi other : otherDeployments) {
+                if (!built.containsKey(other.deploymentId())) {
+                    built.put(other.deploymentId(),
+                            ServedDeployment.create(other, apiId, config, backendClient, apiKeys));
+                }
+            }
         } catch (RuntimeException e) {
             // In-process functions and the Redis client have threads of their own.
-            if (built != null) {
-                built.close();
-            }
+            built.values().forEach(ServedDeployment::close);
             if (observed != null) {
                 observed.close(); // CloudWatch publishing has a thread
             }
@@ -119,10 +122,12 @@ public final class Gateway implements AutoCloseable {
             stageStore.close();
             throw e;
         }
-        this.integrations = built;
+        this.deployments = Map.copyOf(built);
+        this.main = built.get(api.deploymentId());
         this.observability = observed;
-        this.admin = new GatewayAdmin(identity, api, started,
-                List.of(new GatewayAdmin.Deployment(api.deploymentId(), api, started)), stageRegistry, stageCaches);
+        List<GatewayAdmin.Deployment> served = new ArrayList<>();
+        built.values().forEach(d -> served.add(new GatewayAdmin.Deployment(d.api.deploymentId(), d.api, started)));
+        this.admin = new GatewayAdmin(identity, api, started, served, stageRegistry, stageCaches);
     }
 
     /** {@code turnpike.stage.<s>.deploymentId} by stage. */
@@ -189,6 +194,7 @@ public final class Gateway implements AutoCloseable {
         exchange.executionLog(log);
         exchange.testInvoke(log != ExecutionLog.OFF);
         GatewayError error;
+        ServedDeployment deployment = main;
         try {
             error = HttpsRequirement.check(clientRequest);
             if (error == null) {
@@ -198,7 +204,9 @@ public final class Gateway implements AutoCloseable {
                 error = stageSelection.select(exchange);
             }
             if (error == null) {
-                error = routeSelection.select(exchange);
+                deployment = deployments.get(exchange.deploymentId());
+                exchange.api(deployment.identity);
+                error = deployment.routeSelection.select(exchange);
             }
             // The resource policy takes its place here. Then, asynchronously: authorization and the API key,
             // throttling and quotas, request validation (it may read the body), the stage cache, the integration.
@@ -210,31 +218,33 @@ public final class Gateway implements AutoCloseable {
             exchange.executionLog(observability.executionLog(exchange)); // the stage's, when it logs this method
         }
         if (error != null) {
-            sendError(exchange, clientResponse, error);
+            sendError(exchange, deployment, clientResponse, error);
             return;
         }
+        ServedDeployment served = deployment;
         CompletableFuture<GatewayError> started = log.enabled() ? MethodRequestLog.write(exchange)
                 : CompletableFuture.completedFuture(null);
         CompletableFuture<Outcome> result = started
                 .thenCompose(failed -> failed != null ? CompletableFuture.completedFuture(failed)
-                        : authorization.authorize(exchange))
+                        : served.authorization.authorize(exchange))
                 .thenCompose(refused -> refused != null ? CompletableFuture.completedFuture(refused)
                         : onGatewayThread(throttling.admit(new ThrottleRequest(exchange.stage().name(),
                                 exchange.operation().resourcePath(), exchange.operation().httpMethod(),
                                 exchange.apiKey() == null ? null : exchange.apiKey().name()))))
                 .thenCompose(refused -> refused != null ? CompletableFuture.completedFuture(refused)
-                        : requestValidation.validate(exchange))
+                        : served.requestValidation.validate(exchange))
                 .thenCompose(invalid -> invalid != null
                         ? CompletableFuture.completedFuture(Outcome.of(invalid))
                         : log.dryRun() ? MethodRequestLog.dryRun(exchange)
-                        : stageCaches.serve(exchange, () -> invokeIntegration(exchange)));
+                        : stageCaches.serve(exchange, () -> invokeIntegration(exchange, served)));
         result.whenComplete((outcome, failure) -> {
             if (failure != null) {
                 LOG.log(System.Logger.Level.ERROR, "request " + exchange.requestId() + " failed in the integration",
                         failure);
-                sendError(exchange, clientResponse, GatewayError.of(GatewayResponseType.DEFAULT_5XX, failure.toString()));
+                sendError(exchange, served, clientResponse,
+                        GatewayError.of(GatewayResponseType.DEFAULT_5XX, failure.toString()));
             } else if (outcome.error() != null) {
-                sendError(exchange, clientResponse, outcome.error());
+                sendError(exchange, served, clientResponse, outcome.error());
             } else {
                 send(exchange, clientResponse, outcome.response());
             }
@@ -250,9 +260,9 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** The integration, timed for {@code IntegrationLatency} and {@code $context.integrationLatency}. */
-    private CompletableFuture<Outcome> invokeIntegration(Exchange exchange) {
+    private CompletableFuture<Outcome> invokeIntegration(Exchange exchange, ServedDeployment deployment) {
         exchange.integrationStarted(System.nanoTime());
-        return integrations.invoke(exchange).whenComplete((outcome, failure) ->
+        return deployment.integrations.invoke(exchange).whenComplete((outcome, failure) ->
                 exchange.integrationEnded(System.nanoTime()));
     }
 
@@ -274,7 +284,8 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    private void sendError(Exchange exchange, ClientResponse clientResponse, GatewayError error) {
+    private void sendError(Exchange exchange, ServedDeployment deployment, ClientResponse clientResponse,
+            GatewayError error) {
         exchange.gatewayError(error);
         ExecutionLog log = exchange.executionLog();
         if (error.detail() != null) {
@@ -286,7 +297,7 @@ public final class Gateway implements AutoCloseable {
                     ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG;
             LOG.log(level, () -> "request " + exchange.requestId() + ": " + error.type() + ": " + error.detail());
         }
-        GatewayResponses.Rendered rendered = gatewayResponses.render(error, () -> ErrorRequests.of(exchange));
+        GatewayResponses.Rendered rendered = deployment.gatewayResponses.render(error, () -> ErrorRequests.of(exchange));
         rendered.headers().set("Content-Length", Integer.toString(rendered.body().length));
         send(exchange, clientResponse, new MethodResponse(rendered.status(), rendered.headers(),
                 Bodies.of(rendered.body())));
@@ -340,15 +351,18 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         backendExecutor.shutdown();
-        integrations.close();
+        deployments.values().forEach(ServedDeployment::close);
         throttling.close();
         stageCaches.close();
         observability.close();
         stageStore.close();
     }
 
-    /** Method settings may only name methods the API has; a canary may only name the deployment served. */
-    private static void checkMethodSettings(GeneratedApi api, TurnpikeConfig config) {
+    /** Method settings may only name methods the API has; a canary may only name a deployment served. */
+    private static void checkMethodSettings(GeneratedApi api, List<GeneratedApi> others, TurnpikeConfig config) {
+        Set<String> served = new java.util.TreeSet<>();
+        served.add(api.deploymentId());
+        others.forEach(o -> served.add(o.deploymentId()));
         Set<String> methods = new HashSet<>();
         for (Operation op : api.operations()) {
             methods.add(op.resourcePath() + "/" + op.httpMethod());
@@ -362,9 +376,10 @@ public final class Gateway implements AutoCloseable {
                 }
             }
             if (stage.canary() != null && stage.canary().deploymentId() != null
-                    && !stage.canary().deploymentId().equals(api.deploymentId())) {
-                problems.add("turnpike.stage." + stage.name() + ".canarySettings.deploymentId: a canary of another "
-                        + "deployment than the one served (" + api.deploymentId() + ") is not served yet");
+                    && !served.contains(stage.canary().deploymentId())) {
+                problems.add("turnpike.stage." + stage.name() + ".canarySettings.deploymentId: no deployment '"
+                        + stage.canary().deploymentId() + "' is served (served: " + String.join(", ", served)
+                        + "; list further generated APIs in turnpike.deployments)");
             }
         }
         if (!problems.isEmpty()) {
@@ -394,6 +409,7 @@ public final class Gateway implements AutoCloseable {
         private KeyStore backendTrust;
         private Consumer<String> requestLog;
         private MeterRegistry meterRegistry;
+        private List<GeneratedApi> otherDeployments = List.of();
 
         private Builder(GeneratedApi api, TurnpikeConfig config) {
             this.api = api;
@@ -427,9 +443,20 @@ public final class Gateway implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Further deployments of the same REST API (generated from other definitions, or other versions of the same
+         * one) that stages ({@code turnpike.stage.<s>.deploymentId}) and canaries may point at, besides
+         * {@code api}'s own.
+         */
+        public Builder deployments(List<GeneratedApi> otherDeployments) {
+            this.otherDeployments = List.copyOf(otherDeployments);
+            return this;
+        }
+
         public Gateway build() {
-            checkMethodSettings(api, config);
+            checkMethodSettings(api, otherDeployments, config);
             Integrations.prepareBackendClient(api);
+            otherDeployments.forEach(Integrations::prepareBackendClient);
             SSLContext backendTls = BackendTls.context(backendTrust, config.values());
             AtomicInteger threads = new AtomicInteger();
             ExecutorService executor = Executors.newCachedThreadPool(task -> {
@@ -446,7 +473,8 @@ public final class Gateway implements AutoCloseable {
                 client.sslContext(backendTls);
             }
             try {
-                return new Gateway(api, config, outsideTheApplication(client), executor, requestLog, meterRegistry);
+                return new Gateway(api, otherDeployments, config, outsideTheApplication(client), executor, requestLog,
+                        meterRegistry);
             } catch (RuntimeException e) {
                 executor.shutdown();
                 throw e;

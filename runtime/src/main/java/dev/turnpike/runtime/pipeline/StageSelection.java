@@ -43,11 +43,14 @@ final class StageSelection {
         String below = end < 0 ? "/" : path.substring(end);
         if (stage.canary() == null) {
             exchange.stage(stage, below);
+            exchange.deploymentId(live.deploymentId());
         } else {
             // AWS sends each request to the canary with the configured probability.
             boolean canary = ThreadLocalRandom.current().nextDouble(100) < stage.canary().percentTraffic();
             exchange.stage(canary ? stage.asCanary() : stage, below);
             exchange.canaryRequest(canary);
+            String canaryDeployment = stage.canary().deploymentId();
+            exchange.deploymentId(canary && canaryDeployment != null ? canaryDeployment : live.deploymentId());
         }
         return null;
     }
