@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,11 +22,18 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.ApiGatewayException;
+import software.amazon.awssdk.services.apigateway.model.ApiStage;
+import software.amazon.awssdk.services.apigateway.model.CreateApiKeyResponse;
+import software.amazon.awssdk.services.apigateway.model.CreateUsagePlanResponse;
+import software.amazon.awssdk.services.apigateway.model.GetUsageResponse;
+import software.amazon.awssdk.services.apigateway.model.QuotaPeriodType;
+import software.amazon.awssdk.services.apigateway.model.UsagePlan;
 import software.amazon.awssdk.services.apigateway.model.BadRequestException;
 import software.amazon.awssdk.services.apigateway.model.GetStageResponse;
 import software.amazon.awssdk.services.apigateway.model.NotFoundException;
 import software.amazon.awssdk.services.apigateway.model.Op;
 import software.amazon.awssdk.services.apigateway.model.PatchOperation;
+import software.amazon.awssdk.services.apigateway.model.Resource;
 import software.amazon.awssdk.services.apigateway.model.RestApi;
 import software.amazon.awssdk.services.apigateway.model.Stage;
 import software.amazon.awssdk.services.apigateway.model.UpdateStageResponse;
@@ -61,6 +69,28 @@ class ManagementApiTest {
                         statusCode: '200'
                         responseTemplates:
                           application/json: '{"greeting": "$stageVariables.greeting", "canary": $context.isCanaryRequest}'
+              /metered:
+                get:
+                  security:
+                    - api_key: []
+                  responses:
+                    '200':
+                      description: needs an API key in a usage plan
+                  x-amazon-apigateway-integration:
+                    type: mock
+                    requestTemplates:
+                      application/json: '{"statusCode": 200}'
+                    responses:
+                      default:
+                        statusCode: '200'
+                        responseTemplates:
+                          application/json: 'metered $context.identity.apiKeyId'
+            components:
+              securitySchemes:
+                api_key:
+                  type: apiKey
+                  name: x-api-key
+                  in: header
             """;
 
     @TempDir
@@ -140,6 +170,14 @@ class ManagementApiTest {
         assertThat(management.getDeployments(b -> b.restApiId(API_ID)).items())
                 .extracting(d -> d.id()).containsExactly(api.deploymentId());
         assertThat(management.getStages(b -> b.restApiId(API_ID).deploymentId("nosuchdeployment")).item()).isEmpty();
+
+        List<Resource> resources = management.getResources(b -> b.restApiId(API_ID)).items();
+        assertThat(resources).extracting(Resource::path).containsExactly("/", "/hello", "/metered");
+        Resource root = resources.get(0);
+        assertThat(resources.get(2).parentId()).isEqualTo(root.id());
+        assertThat(resources.get(2).pathPart()).isEqualTo("metered");
+        assertThat(resources.get(2).resourceMethods().get("GET").apiKeyRequired()).isTrue();
+        assertThat(resources.get(1).resourceMethods().get("GET").apiKeyRequired()).isFalse();
     }
 
     @Test
@@ -183,6 +221,60 @@ class ManagementApiTest {
             assertThat(get("/beta/hello").body()).contains("\"greeting\": \"hallo\"");
             assertThat(Files.exists(dir.resolve("unused.json"))).isFalse();
         }
+    }
+
+    @Test
+    void aKeyAndAPlanCreatedThroughTheApiMeterTheNextRequestsAndAreKept() throws Exception {
+        Map<String, String> config = config(dir.resolve("plans.json"));
+        start(config, SECRET);
+        String value = "mgmt-test-key-0123456789abcdef";
+        assertThat(metered(value).statusCode()).as("no such key yet").isEqualTo(403);
+
+        CreateApiKeyResponse key = management.createApiKey(b -> b.name("partner").value(value).enabled(true));
+        assertThat(key.value()).isEqualTo(value);
+        assertThat(key.enabled()).isTrue();
+        HttpResponse<String> notInPlan = metered(value);
+        assertThat(notInPlan.statusCode()).as("a key in no usage plan of the stage").isEqualTo(403);
+        assertThat(notInPlan.body()).isEqualTo("{\"message\":\"Forbidden\"}");
+
+        CreateUsagePlanResponse plan = management.createUsagePlan(b -> b.name("gold")
+                .apiStages(ApiStage.builder().apiId(API_ID).stage("prod").build())
+                .throttle(t -> t.rateLimit(100.0).burstLimit(100))
+                .quota(q -> q.limit(2).period(QuotaPeriodType.DAY)));
+        assertThat(plan.quota().limit()).isEqualTo(2);
+        management.createUsagePlanKey(b -> b.usagePlanId(plan.id()).keyId(key.id()).keyType("API_KEY"));
+
+        HttpResponse<String> first = metered(value);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(first.body()).isEqualTo("metered " + key.id());
+        assertThat(metered(value).statusCode()).isEqualTo(200);
+        HttpResponse<String> third = metered(value);
+        assertThat(third.statusCode()).as("the plan's quota of 2 a day").isEqualTo(429);
+        assertThat(third.body()).isEqualTo("{\"message\":\"Limit Exceeded\"}");
+
+        GetUsageResponse usage = management.getUsage(b -> b.usagePlanId(plan.id()).startDate("2026-11-01")
+                .endDate("2026-11-30"));
+        assertThat(usage.items()).isEqualTo(Map.of(key.id(), List.of(List.of(2L, 0L))));
+        assertThat(management.getApiKeys(b -> b.includeValues(true)).items())
+                .anySatisfy(k -> assertThat(k.value()).isEqualTo(value));
+        assertThat(management.getApiKeys(b -> b.includeValues(false)).items())
+                .allSatisfy(k -> assertThat(k.value()).isNull());
+
+        restart(config);
+        assertThat(management.getUsagePlans(b -> { }).items()).extracting(UsagePlan::name).containsExactly("gold");
+        assertThat(management.getApiKey(b -> b.apiKey(key.id())).name()).isEqualTo("partner");
+        assertThat(metered(value).statusCode()).as("the key and plan are kept; the quota starts again in memory")
+                .isEqualTo(200);
+
+        assertThatThrownBy(() -> management.createUsagePlan(b -> b.name("silver")
+                .apiStages(ApiStage.builder().apiId(API_ID).stage("nosuch").build())))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("turnpike.usagePlans.silver.apiStages: stage 'nosuch' is not served");
+    }
+
+    private HttpResponse<String> metered(String apiKey) throws Exception {
+        return jetty.client().send(HttpRequest.newBuilder(jetty.root().resolve("/prod/metered"))
+                .header("x-api-key", apiKey).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -21,6 +21,8 @@ public final class ManagementApi {
                 .register(new SignatureCheck(settings))
                 .register(new ErrorResponses())
                 .register(new RestApisResource(admin))
+                .register(new ApiKeysResource(admin))
+                .register(new UsagePlansResource(admin))
                 // Jersey's own WADL would answer OPTIONS and /application.wadl outside AWS's shapes.
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
         return new ServletContainer(resources);

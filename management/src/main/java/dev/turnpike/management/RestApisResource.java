@@ -114,6 +114,17 @@ public final class RestApisResource {
         return stageShape(changed).build().toString();
     }
 
+    /**
+     * {@code GetResources}: every resource of the stage-independent API's own deployment, each path prefix of a
+     * method's resource path, with its methods; ids are those {@code $context.resourceId} carries.
+     */
+    @GET
+    @Path("{restApiId}/resources")
+    public String getResources(@PathParam("restApiId") String restApiId) {
+        checkApi(restApiId);
+        return Shapes.resources(admin.api().operations());
+    }
+
     /** {@code FlushStageCache}. */
     @DELETE
     @Path("{restApiId}/stages/{stageName}/cache/data")

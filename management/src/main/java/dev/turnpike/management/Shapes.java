@@ -2,9 +2,13 @@ package dev.turnpike.management;
 
 import dev.turnpike.runtime.admin.GatewayAdmin;
 import dev.turnpike.runtime.admin.LiveStage;
+import dev.turnpike.runtime.auth.ApiKeys;
 import dev.turnpike.runtime.config.CanarySettings;
 import dev.turnpike.runtime.config.MethodSettings;
 import dev.turnpike.runtime.config.StageSettings;
+import dev.turnpike.runtime.integration.ContextVariables;
+import dev.turnpike.runtime.model.Operation;
+import dev.turnpike.runtime.throttle.UsagePlan;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -48,6 +52,95 @@ final class Shapes {
                 .add("id", deployment.id())
                 .add("description", deployment.api().title() + " (" + deployment.api().source() + ")")
                 .add("createdDate", seconds(deployment.createdMillis()));
+    }
+
+    static JsonObjectBuilder apiKey(ApiKeys.ApiKey key, boolean withValue, long createdMillis) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", key.id())
+                .add("name", key.name())
+                .add("enabled", key.enabled())
+                .add("createdDate", seconds(createdMillis))
+                .add("lastUpdatedDate", seconds(createdMillis))
+                .add("stageKeys", Json.createArrayBuilder());
+        if (withValue) {
+            json.add("value", key.value());
+        }
+        return json;
+    }
+
+    static JsonObjectBuilder usagePlanKey(ApiKeys.ApiKey key) {
+        return Json.createObjectBuilder()
+                .add("id", key.id())
+                .add("type", "API_KEY")
+                .add("value", key.value())
+                .add("name", key.name());
+    }
+
+    static JsonObjectBuilder usagePlan(String id, UsagePlan plan, String apiId) {
+        JsonArrayBuilder stages = Json.createArrayBuilder();
+        plan.apiStages().forEach(stage -> stages.add(Json.createObjectBuilder().add("apiId", apiId).add("stage", stage)));
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", id)
+                .add("name", plan.name())
+                .add("apiStages", stages);
+        if (plan.throttle() != null) {
+            json.add("throttle", Json.createObjectBuilder()
+                    .add("burstLimit", plan.throttle().burstLimit())
+                    .add("rateLimit", plan.throttle().rateLimit()));
+        }
+        if (plan.quota() != null) {
+            json.add("quota", Json.createObjectBuilder()
+                    .add("limit", plan.quota().limit())
+                    .add("offset", plan.quota().offset())
+                    .add("period", plan.quota().period().name()));
+        }
+        return json;
+    }
+
+    /** {@code Usage}: {@code items} (on the wire {@code values}) maps each key id to {@code [[used, remaining]]}. */
+    static JsonObjectBuilder usage(String usagePlanId, String startDate, String endDate, Map<String, long[]> byKey) {
+        JsonObjectBuilder items = Json.createObjectBuilder();
+        byKey.forEach((keyId, counts) -> items.add(keyId, Json.createArrayBuilder()
+                .add(Json.createArrayBuilder().add(counts[0]).add(counts[1]))));
+        return Json.createObjectBuilder()
+                .add("usagePlanId", usagePlanId)
+                .add("startDate", startDate)
+                .add("endDate", endDate)
+                .add("values", items);
+    }
+
+    /** {@code {"item": [Resource...]}}: the resource tree, root first, parents before children. */
+    static String resources(java.util.List<Operation> operations) {
+        Map<String, Map<String, Operation>> byPath = new java.util.TreeMap<>();
+        byPath.put("/", new java.util.TreeMap<>());
+        for (Operation op : operations) {
+            String path = op.resourcePath();
+            for (int slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                byPath.computeIfAbsent(path.substring(0, slash), p -> new java.util.TreeMap<>());
+            }
+            byPath.computeIfAbsent(path, p -> new java.util.TreeMap<>()).put(op.httpMethod(), op);
+        }
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        byPath.forEach((path, methods) -> {
+            JsonObjectBuilder resource = Json.createObjectBuilder()
+                    .add("id", ContextVariables.resourceId(path))
+                    .add("path", path);
+            if (!path.equals("/")) {
+                int last = path.lastIndexOf('/');
+                resource.add("parentId", ContextVariables.resourceId(last == 0 ? "/" : path.substring(0, last)))
+                        .add("pathPart", path.substring(last + 1));
+            }
+            if (!methods.isEmpty()) {
+                JsonObjectBuilder resourceMethods = Json.createObjectBuilder();
+                methods.forEach((method, op) -> resourceMethods.add(method, Json.createObjectBuilder()
+                        .add("httpMethod", method)
+                        .add("authorizationType", op.authorizationType() == null ? "NONE" : op.authorizationType())
+                        .add("apiKeyRequired", op.apiKeyRequired())));
+                resource.add("resourceMethods", resourceMethods);
+            }
+            items.add(resource);
+        });
+        return Json.createObjectBuilder().add("item", items).build().toString();
     }
 
     static JsonObjectBuilder stage(LiveStage stage, boolean cacheClusterEnabled, String cacheClusterSize) {

@@ -22,9 +22,11 @@ public final class GatewayAdmin {
     private final Map<String, Deployment> deployments;
     private final StageRegistry stages;
     private final StageCaches stageCaches;
+    private final UsagePlanRegistry usagePlans;
 
     public GatewayAdmin(ApiIdentity identity, GeneratedApi api, long createdMillis, List<Deployment> deployments,
-            StageRegistry stages, StageCaches stageCaches) {
+            StageRegistry stages, StageCaches stageCaches, UsagePlanRegistry usagePlans) {
+        this.usagePlans = usagePlans;
         this.identity = identity;
         this.api = api;
         this.createdMillis = createdMillis;
@@ -57,6 +59,11 @@ public final class GatewayAdmin {
 
     public StageRegistry stages() {
         return stages;
+    }
+
+    /** API keys and usage plans, live, and adding to them. */
+    public UsagePlanRegistry usagePlans() {
+        return usagePlans;
     }
 
     /** Whether the stage has a cache ({@code turnpike.stage.<s>.cacheClusterEnabled}). */

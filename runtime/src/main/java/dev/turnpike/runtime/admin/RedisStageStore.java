@@ -8,7 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Keeps changed stages in one Redis hash ({@code turnpike:<apiId>:stages}, a field per stage holding its JSON),
+ * Keeps changed stages in one Redis hash ({@code turnpike:<apiId>:stages}, a field per stage holding its JSON) and
+ * the API keys and usage plans added at run time in another ({@code turnpike:<apiId>:configuration}),
  * for gateways whose throttling already lives on Redis. Changes are rare and made by an operator, so the store
  * uses Lettuce's blocking commands on its own connection, never on a request's path.
  */
@@ -19,11 +20,13 @@ final class RedisStageStore implements StageStore {
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final String key;
+    private final String entriesKey;
 
     private RedisStageStore(RedisClient client, StatefulRedisConnection<String, String> connection, String key) {
         this.client = client;
         this.connection = connection;
-        this.key = key;
+        this.key = key + ":stages";
+        this.entriesKey = key + ":configuration";
     }
 
     static RedisStageStore connect(String uri, String key) {
@@ -49,6 +52,23 @@ final class RedisStageStore implements StageStore {
     @Override
     public void save(StoredStage stage) {
         connection.sync().hset(key, stage.name(), stage.toJson());
+    }
+
+    @Override
+    public Map<String, String> loadEntries() {
+        return Map.copyOf(connection.sync().hgetall(entriesKey));
+    }
+
+    /** Replaces the kept entries in one transaction, so a reader never sees half of them. */
+    @Override
+    public synchronized void saveEntries(Map<String, String> entries) {
+        var commands = connection.sync();
+        commands.multi();
+        commands.del(entriesKey);
+        if (!entries.isEmpty()) {
+            commands.hset(entriesKey, entries);
+        }
+        commands.exec();
     }
 
     @Override

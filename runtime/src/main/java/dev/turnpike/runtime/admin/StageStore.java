@@ -15,6 +15,18 @@ public interface StageStore extends AutoCloseable {
     /** Keeps {@code stage}, replacing what was kept for its name. */
     void save(StoredStage stage);
 
+    /**
+     * The configuration entries added at run time (API keys and usage plans: {@code turnpike.apiKeys.*},
+     * {@code turnpike.usagePlans.*}); empty when none were.
+     */
+    default Map<String, String> loadEntries() {
+        return Map.of();
+    }
+
+    /** Keeps {@code entries} as every entry added at run time so far, replacing what was kept. */
+    default void saveEntries(Map<String, String> entries) {
+    }
+
     @Override
     default void close() {
     }

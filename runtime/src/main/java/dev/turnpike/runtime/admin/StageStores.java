@@ -30,7 +30,7 @@ public final class StageStores {
             if (uri == null) {
                 throw new ConfigException(List.of(KEY + ": 'redis' needs turnpike.redis.uri"));
             }
-            return RedisStageStore.connect(uri, "turnpike:" + apiId + ":stages");
+            return RedisStageStore.connect(uri, "turnpike:" + apiId);
         }
         throw new ConfigException(List.of(KEY + ": expected file:<path> or redis, got '" + value + "'"));
     }

@@ -4,6 +4,7 @@ import dev.turnpike.runtime.admin.GatewayAdmin;
 import dev.turnpike.runtime.admin.StageRegistry;
 import dev.turnpike.runtime.admin.StageStore;
 import dev.turnpike.runtime.admin.StageStores;
+import dev.turnpike.runtime.admin.UsagePlanRegistry;
 import dev.turnpike.runtime.auth.ApiKeys;
 import dev.turnpike.runtime.cache.StageCaches;
 import dev.turnpike.runtime.config.ConfigException;
@@ -41,6 +42,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
@@ -72,10 +74,9 @@ public final class Gateway implements AutoCloseable {
             HttpClient backendClient, ExecutorService backendExecutor, Consumer<String> requestLog,
             MeterRegistry meterRegistry) {
         this.requestLog = requestLog;
-        ApiKeys apiKeys = ApiKeys.fromConfig(config.values()); // before anything that starts threads
+        ApiKeys.fromConfig(config.values()); // checked before anything that starts threads
         this.backendExecutor = backendExecutor;
         this.api = api;
-        this.config = config;
         String apiId = config.apiId() != null ? config.apiId() : derivedApiId(api.name());
         this.identity = new ApiIdentity(apiId, config.accountId(), config.region(), api.deploymentId());
         long started = System.currentTimeMillis();
@@ -83,6 +84,21 @@ public final class Gateway implements AutoCloseable {
         deploymentIds.add(api.deploymentId());
         otherDeployments.forEach(d -> deploymentIds.add(d.deploymentId()));
         this.stageStore = StageStores.fromConfig(config.values(), apiId);
+        Map<String, String> configured = config.values();
+        Map<String, String> added;
+        ApiKeys apiKeys;
+        try {
+            // API keys and usage plans added through the management API are configuration laid over the rest.
+            added = stageStore.loadEntries();
+            if (!added.isEmpty()) {
+                config = TurnpikeConfig.from(UsagePlanRegistry.withKept(configured, stageStore));
+            }
+            apiKeys = ApiKeys.fromConfig(config.values());
+        } catch (RuntimeException e) {
+            stageStore.close();
+            throw e;
+        }
+        this.config = config;
         StageRegistry stageRegistry;
         try {
             stageRegistry = StageRegistry.open(config.stages(), configuredDeployments(config),
@@ -100,15 +116,17 @@ public final class Gateway implements AutoCloseable {
             stageStore.close();
             throw e;
         }
+        AtomicReference<ApiKeys> liveApiKeys = new AtomicReference<>(apiKeys);
         Map<String, ServedDeployment> built = new java.util.LinkedHashMap<>();
         Observability observed = null;
         try {
             observed = Observability.create(api, config, apiId, meterRegistry);
-            built.put(api.deploymentId(), ServedDeployment.create(api, apiId, config, backendClient, apiKeys));
+            built.put(api.deploymentId(), ServedDeployment.create(api, apiId, config, backendClient,
+                    liveApiKeys::get));
             for (GeneratedApi other : otherDeployments) {
                 if (!built.containsKey(other.deploymentId())) {
                     built.put(other.deploymentId(),
-                            ServedDeployment.create(other, apiId, config, backendClient, apiKeys));
+                            ServedDeployment.create(other, apiId, config, backendClient, liveApiKeys::get));
                 }
             }
         } catch (RuntimeException e) {
@@ -127,7 +145,8 @@ public final class Gateway implements AutoCloseable {
         this.observability = observed;
         List<GatewayAdmin.Deployment> served = new ArrayList<>();
         built.values().forEach(d -> served.add(new GatewayAdmin.Deployment(d.api.deploymentId(), d.api, started)));
-        this.admin = new GatewayAdmin(identity, api, started, served, stageRegistry, stageCaches);
+        this.admin = new GatewayAdmin(identity, api, started, served, stageRegistry, stageCaches,
+                new UsagePlanRegistry(configured, added, stageStore, liveApiKeys, throttling));
     }
 
     /** {@code turnpike.stage.<s>.deploymentId} by stage. */

@@ -7,6 +7,7 @@ import dev.turnpike.runtime.model.GeneratedApi;
 import dev.turnpike.runtime.response.GatewayResponses;
 import dev.turnpike.runtime.routing.Router;
 import java.net.http.HttpClient;
+import java.util.function.Supplier;
 
 /**
  * The steps of the pipeline that depend on one deployment (one generated API): its routes, authorizers and
@@ -36,7 +37,7 @@ final class ServedDeployment implements AutoCloseable {
 
     /** The deployment of {@code api} as {@code apiId}; its integrations' threads end with {@link #close}. */
     static ServedDeployment create(GeneratedApi api, String apiId, TurnpikeConfig config, HttpClient backendClient,
-            ApiKeys apiKeys) {
+            Supplier<ApiKeys> apiKeys) {
         ApiIdentity identity = new ApiIdentity(apiId, config.accountId(), config.region(), api.deploymentId());
         Integrations integrations = new Integrations(api, config, backendClient);
         try {

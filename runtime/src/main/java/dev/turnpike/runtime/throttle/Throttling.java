@@ -21,8 +21,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Throttling implements AutoCloseable {
 
-    private final UsagePlans usagePlans;
-    private final LimiterTable table;
+    private volatile UsagePlans usagePlans;
+    private volatile LimiterTable table;
     private final LimiterStore store;
 
     private Throttling(UsagePlans usagePlans, LimiterTable table, LimiterStore store) {
@@ -71,6 +71,8 @@ public final class Throttling implements AutoCloseable {
      * @throws IllegalArgumentException if the request's stage is not served
      */
     public CompletableFuture<GatewayError> admit(ThrottleRequest request) {
+        LimiterTable table = this.table;
+        UsagePlans usagePlans = this.usagePlans;
         Limiter[] route = table.forRoute(request.stage(), request.resourcePath(), request.httpMethod());
         if (route == null) {
             throw new IllegalArgumentException("stage '" + request.stage() + "' is not served");
@@ -87,6 +89,17 @@ public final class Throttling implements AutoCloseable {
             return forbidden("API key '" + keyName + "' is in no usage plan for stage '" + request.stage() + "'");
         }
         return Admission.admit(route, key, store);
+    }
+
+    /**
+     * Meters by {@code plans} (checked with {@link UsagePlans#from} against {@code config}) from the next request
+     * on: usage plans and keys added through the management API. Stage and method buckets keep their state; each
+     * key's plan buckets and quota are made anew (on Redis they find their state again by their names).
+     */
+    public synchronized void replacePlans(TurnpikeConfig config, UsagePlans plans) {
+        LimiterTable next = table.withPlans(plans);
+        this.table = next;
+        this.usagePlans = plans;
     }
 
     /** AWS's answer to a key it will not meter on this stage: 403 Forbidden. */
