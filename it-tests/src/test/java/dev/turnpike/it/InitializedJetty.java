@@ -57,7 +57,12 @@ final class InitializedJetty implements AutoCloseable {
             }
         }), "/");
         jetty.setHandler(context);
-        jetty.start();
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            jetty.stop(); // a deployment that failed leaves no threads behind
+            throw e;
+        }
         HttpClient client = HttpClient.newBuilder().sslContext(tls.clientContext())
                 .version(HttpClient.Version.HTTP_1_1).build();
         return new InitializedJetty(jetty, secure.getLocalPort(), client);

@@ -353,6 +353,35 @@ class ManagementApiTest {
     }
 
     @Test
+    void flushStageCacheEmptiesTheStagesCache() throws Exception {
+        Map<String, String> config = config(dir.resolve("flush.json"));
+        config.put("turnpike.stage.beta.cacheClusterEnabled", "true");
+        start(config, SECRET);
+        assertThat(management.getStage(b -> b.restApiId(API_ID).stageName("beta")).cacheClusterEnabled()).isTrue();
+        assertThat(get("/beta/hello").body()).contains("\"greeting\": \"hi\"");
+
+        management.updateStage(b -> b.restApiId(API_ID).stageName("beta").patchOperations(
+                PatchOperation.builder().op(Op.REPLACE).path("/variables/greeting").value("salut").build()));
+        assertThat(get("/beta/hello").body()).as("answered from the cache, as AWS would").contains("\"hi\"");
+
+        management.flushStageCache(b -> b.restApiId(API_ID).stageName("beta"));
+        assertThat(get("/beta/hello").body()).contains("\"greeting\": \"salut\"");
+
+        assertThatThrownBy(() -> management.flushStageCache(b -> b.restApiId(API_ID).stageName("prod")))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageStartingWith("Cache cluster is not enabled for stage prod");
+    }
+
+    @Test
+    void enabledWithoutCredentialsFailsTheDeployment() {
+        Map<String, String> config = config(dir.resolve("nocredentials.json"));
+        config.remove("turnpike.management.credentials.AKIDMANAGER.secretKey");
+        assertThatThrownBy(() -> start(config, SECRET))
+                .hasStackTraceContaining("turnpike.management.credentials.<accessKeyId>.secretKey: the management API"
+                        + " is enabled but no one may call it; configure at least one key");
+    }
+
+    @Test
     void offByDefaultThePathIsTheApis() throws Exception {
         Map<String, String> config = config(dir.resolve("off.json"));
         config.remove("turnpike.management.enabled");
