@@ -353,6 +353,36 @@ class ManagementApiTest {
     }
 
     @Test
+    void methodSettingsThrottleTheNextRequestAndAreKept() throws Exception {
+        Map<String, String> config = config(dir.resolve("throttle.json"));
+        start(config, SECRET);
+        assertThat(get("/beta/hello").statusCode()).isEqualTo(200);
+
+        // A bucket of no tokens that never refills: every request is throttled, deterministically.
+        UpdateStageResponse closed = management.updateStage(b -> b.restApiId(API_ID).stageName("beta").patchOperations(
+                PatchOperation.builder().op(Op.REPLACE).path("/~1hello/GET/throttling/rateLimit").value("0").build(),
+                PatchOperation.builder().op(Op.REPLACE).path("/~1hello/GET/throttling/burstLimit").value("0").build()));
+        assertThat(closed.methodSettings().get("~1hello/GET").throttlingRateLimit()).isEqualTo(0.0);
+        HttpResponse<String> throttled = get("/beta/hello");
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.body()).isEqualTo("{\"message\":\"Too Many Requests\"}");
+        assertThat(get("/prod/hello").statusCode()).as("another stage is untouched").isEqualTo(200);
+
+        restart(config);
+        assertThat(get("/beta/hello").statusCode()).as("kept across the restart").isEqualTo(429);
+        management.updateStage(b -> b.restApiId(API_ID).stageName("beta").patchOperations(
+                PatchOperation.builder().op(Op.REPLACE).path("/~1hello/GET/throttling/rateLimit").value("100").build(),
+                PatchOperation.builder().op(Op.REPLACE).path("/~1hello/GET/throttling/burstLimit").value("100").build()));
+        assertThat(get("/beta/hello").statusCode()).isEqualTo(200);
+
+        assertThatThrownBy(() -> management.updateStage(b -> b.restApiId(API_ID).stageName("beta").patchOperations(
+                PatchOperation.builder().op(Op.REPLACE).path("/~1nosuch/GET/throttling/rateLimit").value("1").build())))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageStartingWith("Invalid method setting path: /~1nosuch/GET/throttling/rateLimit. The resource"
+                        + " and method /nosuch/GET do not exist");
+    }
+
+    @Test
     void flushStageCacheEmptiesTheStagesCache() throws Exception {
         Map<String, String> config = config(dir.resolve("flush.json"));
         config.put("turnpike.stage.beta.cacheClusterEnabled", "true");

@@ -102,7 +102,7 @@ public final class RestApisResource {
         LiveStage changed;
         try {
             changed = admin.stages().update(stageName,
-                    current -> StagePatch.apply(current, operations, System.currentTimeMillis()));
+                    current -> StagePatch.apply(current, operations, System.currentTimeMillis(), methods()));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         } catch (UncheckedIOException e) {
@@ -136,6 +136,14 @@ public final class RestApisResource {
             throw ApiException.badRequest("Cache cluster is not enabled for stage " + stageName);
         }
         return Response.accepted().build();
+    }
+
+    /** Every {@code /path/METHOD} of every deployment served: what method settings may name. */
+    private java.util.Set<String> methods() {
+        java.util.Set<String> methods = new java.util.HashSet<>();
+        admin.deployments().values().forEach(d -> d.api().operations()
+                .forEach(op -> methods.add(op.resourcePath() + "/" + op.httpMethod())));
+        return methods;
     }
 
     private jakarta.json.JsonObjectBuilder stageShape(LiveStage stage) {

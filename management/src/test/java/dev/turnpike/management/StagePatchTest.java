@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** {@code UpdateStage}'s patch operations on a stage, as API Gateway applies them. */
@@ -72,9 +73,27 @@ class StagePatchTest {
                 .hasMessage("A value is required for path /variables/host");
         assertThatThrownBy(() -> StagePatch.apply(PROD, List.of(op("replace", "/canarySettings/percentTraffic",
                 "lots")), 2_000)).hasMessage("Invalid percentTraffic: 'lots'");
-        assertThatThrownBy(() -> StagePatch.apply(PROD, List.of(op("replace", "/*/*/throttling/rateLimit", "5")),
-                2_000)).hasMessage("Turnpike reads method settings from its configuration only "
-                        + "(turnpike.stage.prod.methodSettings.*); cannot patch /*/*/throttling/rateLimit");
+        assertThatThrownBy(() -> StagePatch.apply(PROD, List.of(op("replace", "/~1pets/GET/throttling/rateLimit",
+                "5")), 2_000, Set.of("/hello/GET"))).hasMessage("Invalid method setting path: "
+                        + "/~1pets/GET/throttling/rateLimit. The resource and method /pets/GET do not exist");
+        assertThatThrownBy(() -> StagePatch.apply(PROD, List.of(op("replace", "/*/*/throttling/rateLimit", "-1")),
+                2_000)).hasMessage("Invalid value for /*/*/throttling/rateLimit: "
+                        + "expected a number >= 0, got '-1'");
+        assertThatThrownBy(() -> StagePatch.apply(PROD, List.of(op("replace", "/*/*/throttling/speed", "1")),
+                2_000)).hasMessage("Invalid method setting path: /*/*/throttling/speed");
+    }
+
+    @Test
+    void methodSettingsAreSetWithAwssPaths() {
+        LiveStage changed = StagePatch.apply(PROD, List.of(op("replace", "/*/*/throttling/rateLimit", "5"),
+                op("replace", "/*/*/throttling/burstLimit", "2"),
+                op("replace", "/~1hello/GET/caching/ttlInSeconds", "60"),
+                op("replace", "/~1hello/GET/logging/loglevel", "INFO")), 2_000, Set.of("/hello/GET"));
+        assertThat(changed.settings().settingsFor("/hello", "GET").throttlingRateLimit()).isEqualTo(5.0);
+        assertThat(changed.settings().settingsFor("/hello", "GET").throttlingBurstLimit()).isEqualTo(2);
+        assertThat(changed.settings().settingsFor("/hello", "GET").cacheTtlInSeconds()).isEqualTo(60);
+        assertThat(changed.settings().settingsFor("/hello", "GET").loggingLevel()).isEqualTo("INFO");
+        assertThat(changed.settings().settingsFor("/other", "GET").cacheTtlInSeconds()).isNull();
     }
 
     @Test

@@ -27,6 +27,13 @@ public record LiveStage(StageSettings settings, String deploymentId, long create
                 settings.canary()), deploymentId, createdMillis, now);
     }
 
+    /** This stage with these method settings, changed at {@code now}. */
+    public LiveStage withMethodSettings(Map<String, dev.turnpike.runtime.config.MethodSettings> methodSettings,
+            long now) {
+        return new LiveStage(new StageSettings(settings.name(), settings.variables(), methodSettings,
+                settings.canary()), deploymentId, createdMillis, now);
+    }
+
     /** This stage pointing at {@code deploymentId}, changed at {@code now}. */
     public LiveStage withDeployment(String deploymentId, long now) {
         return new LiveStage(settings, deploymentId, createdMillis, now);

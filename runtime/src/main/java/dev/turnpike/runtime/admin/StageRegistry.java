@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,7 @@ public final class StageRegistry {
     private final Set<String> deploymentIds;
     private final StageStore store;
     private volatile Map<String, LiveStage> stages;
+    private volatile Consumer<Map<String, StageSettings>> methodSettingsChanged = stages -> { };
 
     private StageRegistry(Set<String> deploymentIds, StageStore store, Map<String, LiveStage> stages) {
         this.deploymentIds = Set.copyOf(deploymentIds);
@@ -63,7 +65,7 @@ public final class StageRegistry {
                 continue;
             }
             LiveStage restored = new LiveStage(new StageSettings(stored.name(), stored.variables(),
-                    stage.settings().methodSettings(), stored.canary()), stored.deploymentId(),
+                    stored.methodSettings(), stored.canary()), stored.deploymentId(),
                     stored.createdMillis(), stored.lastUpdatedMillis());
             String problem = problem(restored, deploymentIds);
             if (problem != null) {
@@ -116,7 +118,25 @@ public final class StageRegistry {
         Map<String, LiveStage> next = new LinkedHashMap<>(stages);
         next.put(name, changed);
         stages = Map.copyOf(next);
+        if (!changed.settings().methodSettings().equals(current.settings().methodSettings())) {
+            methodSettingsChanged.accept(settings());
+        }
         return changed;
+    }
+
+    /** Every stage's settings by name, as served now. */
+    public Map<String, StageSettings> settings() {
+        Map<String, StageSettings> byName = new LinkedHashMap<>();
+        stages.forEach((name, stage) -> byName.put(name, stage.settings()));
+        return byName;
+    }
+
+    /**
+     * Who rebuilds what depends on method settings (the throttle's method buckets) when an update changes them;
+     * it gets every stage's settings.
+     */
+    public void onMethodSettingsChange(Consumer<Map<String, StageSettings>> listener) {
+        this.methodSettingsChanged = listener;
     }
 
     /** The deployments a stage may point at. */

@@ -1,6 +1,7 @@
 package dev.turnpike.runtime.admin;
 
 import dev.turnpike.runtime.config.CanarySettings;
+import dev.turnpike.runtime.config.MethodSettings;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -12,21 +13,23 @@ import java.util.Map;
 
 /**
  * What a store keeps of a stage changed through the management API: what the API can change (variables, the
- * deployment, the canary) and its dates. Method settings stay the configuration's.
+ * deployment, the canary, method settings) and its dates.
  *
- * <p>As JSON: {@code {"name", "deploymentId", "variables": {}, "canarySettings": {...} | absent, "createdDate",
- * "lastUpdatedDate"}}, dates in epoch milliseconds.
+ * <p>As JSON: {@code {"name", "deploymentId", "variables": {}, "canarySettings": {...} | absent,
+ * "methodSettings": {"/pets/GET": {...}}, "createdDate", "lastUpdatedDate"}}, dates in epoch milliseconds.
  */
 public record StoredStage(String name, String deploymentId, Map<String, String> variables, CanarySettings canary,
-        long createdMillis, long lastUpdatedMillis) {
+        Map<String, MethodSettings> methodSettings, long createdMillis, long lastUpdatedMillis) {
 
     public StoredStage {
         variables = Map.copyOf(variables);
+        methodSettings = Map.copyOf(methodSettings);
     }
 
     static StoredStage of(LiveStage stage) {
         return new StoredStage(stage.name(), stage.deploymentId(), stage.settings().variables(),
-                stage.settings().canary(), stage.createdMillis(), stage.lastUpdatedMillis());
+                stage.settings().canary(), stage.settings().methodSettings(), stage.createdMillis(),
+                stage.lastUpdatedMillis());
     }
 
     public String toJson() {
@@ -44,6 +47,7 @@ public record StoredStage(String name, String deploymentId, Map<String, String> 
             }
             json.add("canarySettings", c);
         }
+        json.add("methodSettings", MethodSettingsJson.write(methodSettings));
         return json.add("createdDate", createdMillis).add("lastUpdatedDate", lastUpdatedMillis).build().toString();
     }
 
@@ -60,7 +64,7 @@ public record StoredStage(String name, String deploymentId, Map<String, String> 
             }
             return new StoredStage(json.getString("name"), json.getString("deploymentId"),
                     strings(json.getJsonObject("variables")), canary,
-                    json.getJsonNumber("createdDate").longValue(), json.getJsonNumber("lastUpdatedDate").longValue());
+                    MethodSettingsJson.read(json.getJsonObject("methodSettings")), json.getJsonNumber("createdDate").longValue(), json.getJsonNumber("lastUpdatedDate").longValue());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a stored stage: " + e.getMessage(), e);
         }

@@ -109,6 +109,9 @@ public final class Gateway implements AutoCloseable {
         }
         this.stageSelection = new StageSelection(stageRegistry);
         this.throttling = Throttling.create(config, apiId);
+        // Method settings kept by the management API win over the configured ones, and its changes apply live.
+        throttling.replaceStages(stageRegistry.settings());
+        stageRegistry.onMethodSettingsChange(throttling::replaceStages);
         try {
             this.stageCaches = StageCaches.create(config, apiId, backendExecutor);
         } catch (RuntimeException e) {

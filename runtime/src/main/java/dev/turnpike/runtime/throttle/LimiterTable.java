@@ -65,6 +65,22 @@ final class LimiterTable {
         plans.plans().values().forEach(this::addPlan);
     }
 
+    private LimiterTable(LimiterTable keysFrom, Map<String, StageSettings> stages) {
+        this.store = keysFrom.store;
+        this.stages = Map.copyOf(stages);
+        this.accountLimit = keysFrom.accountLimit;
+        this.accountOnly = keysFrom.accountOnly;
+        this.routes = new HashMap<>();
+        stages.keySet().forEach(stage -> routes.put(stage, new ConcurrentHashMap<>()));
+        this.keysByStage = keysFrom.keysByStage;
+        this.quotasByPlan = keysFrom.quotasByPlan;
+    }
+
+    /** This table's account and key limiters (state and all) with method limiters made anew for {@code stages}. */
+    LimiterTable withStages(Map<String, StageSettings> stages) {
+        return new LimiterTable(this, stages);
+    }
+
     /** This table's account and method limiters (state and all) with {@code plans}' key limiters. */
     LimiterTable withPlans(UsagePlans plans) {
         return new LimiterTable(this, plans);

@@ -1,12 +1,14 @@
 package dev.turnpike.runtime.throttle;
 
 import dev.turnpike.runtime.config.ConfigException;
+import dev.turnpike.runtime.config.StageSettings;
 import dev.turnpike.runtime.config.TurnpikeConfig;
 import dev.turnpike.runtime.response.GatewayError;
 import dev.turnpike.runtime.response.GatewayResponseType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -100,6 +102,14 @@ public final class Throttling implements AutoCloseable {
         LimiterTable next = table.withPlans(plans);
         this.table = next;
         this.usagePlans = plans;
+    }
+
+    /**
+     * Meters each method by {@code stages}' method settings from the next request on (an {@code UpdateStage} of
+     * method settings): method buckets are made anew, the account's and the usage plans' keep their state.
+     */
+    public synchronized void replaceStages(Map<String, StageSettings> stages) {
+        this.table = table.withStages(stages);
     }
 
     /** AWS's answer to a key it will not meter on this stage: 403 Forbidden. */
