@@ -55,6 +55,8 @@ final class ConfigKeys {
             new KeyPattern(Pattern.compile("turnpike\\.(throttle\\.account\\.burstLimit|redis\\.timeoutMillis)"),
                     Shape.INTEGER),
             new KeyPattern(Pattern.compile("turnpike\\.redis\\.failMode"), Shape.TEXT),
+            // Canary draws as a fixed sequence, for tests (dev.turnpike.runtime.pipeline.CanaryDraw).
+            new KeyPattern(Pattern.compile("turnpike\\.canary\\.seed"), Shape.INTEGER),
             // The management API (turnpike-management) and where its changes are kept (dev.turnpike.runtime.admin).
             new KeyPattern(Pattern.compile("turnpike\\.management\\.enabled"), Shape.BOOLEAN),
             new KeyPattern(Pattern.compile("turnpike\\.management\\.(path|store)"), Shape.TEXT),

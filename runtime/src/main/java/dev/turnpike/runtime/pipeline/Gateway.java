@@ -107,7 +107,7 @@ public final class Gateway implements AutoCloseable {
             stageStore.close();
             throw e;
         }
-        this.stageSelection = new StageSelection(stageRegistry);
+        this.stageSelection = new StageSelection(stageRegistry, CanaryDraw.fromConfig(config.values()));
         this.throttling = Throttling.create(config, apiId);
         // Method settings kept by the management API win over the configured ones, and its changes apply live.
         throttling.replaceStages(stageRegistry.settings());

@@ -5,7 +5,6 @@ import dev.turnpike.runtime.admin.StageRegistry;
 import dev.turnpike.runtime.config.StageSettings;
 import dev.turnpike.runtime.response.GatewayError;
 import dev.turnpike.runtime.response.GatewayResponseType;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The first path segment names the stage, as in {@code https://{api}.execute-api.{region}.amazonaws.com/{stage}/...}.
@@ -17,14 +16,16 @@ import java.util.concurrent.ThreadLocalRandom;
 final class StageSelection {
 
     private final StageRegistry stages;
+    private final CanaryDraw canaryDraw;
 
     /** Fixed stages, for tests of the steps after this one. */
     StageSelection(java.util.Map<String, StageSettings> stages) {
-        this(StageRegistry.inMemory(stages, "fixed"));
+        this(StageRegistry.inMemory(stages, "fixed"), CanaryDraw.random());
     }
 
-    StageSelection(StageRegistry stages) {
+    StageSelection(StageRegistry stages, CanaryDraw canaryDraw) {
         this.stages = stages;
+        this.canaryDraw = canaryDraw;
     }
 
     GatewayError select(Exchange exchange) {
@@ -46,7 +47,7 @@ final class StageSelection {
             exchange.deploymentId(live.deploymentId());
         } else {
             // AWS sends each request to the canary with the configured probability.
-            boolean canary = ThreadLocalRandom.current().nextDouble(100) < stage.canary().percentTraffic();
+            boolean canary = canaryDraw.toCanary(stage.canary().percentTraffic());
             exchange.stage(canary ? stage.asCanary() : stage, below);
             exchange.canaryRequest(canary);
             String canaryDeployment = stage.canary().deploymentId();
