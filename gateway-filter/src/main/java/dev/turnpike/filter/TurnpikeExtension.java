@@ -4,7 +4,9 @@ import dev.turnpike.runtime.pipeline.Gateway;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
@@ -27,9 +29,27 @@ public interface TurnpikeExtension {
     /** Starts every extension on {@code context}'s class path; the paths they serve. */
     static List<String> startAll(ServletContext context, Gateway gateway) throws ServletException {
         List<String> paths = new ArrayList<>();
-        for (TurnpikeExtension extension : ServiceLoader.load(TurnpikeExtension.class, context.getClassLoader())) {
+        Iterator<TurnpikeExtension> extensions =
+                ServiceLoader.load(TurnpikeExtension.class, context.getClassLoader()).iterator();
+        for (int skipped = 0; skipped < MAX_SKIPPED; ) {
+            TurnpikeExtension extension;
+            try {
+                if (!extensions.hasNext()) {
+                    break;
+                }
+                extension = extensions.next();
+            } catch (ServiceConfigurationError e) {
+                // Listed by a parent class loader (a container's or a test's class path) but built against another
+                // copy of this filter than the WAR's: it cannot serve this gateway, and the WAR did not ask for it.
+                context.log("Turnpike: skipped an extension of another class loader: " + e.getMessage());
+                skipped++;
+                continue;
+            }
             paths.addAll(extension.start(context, gateway));
         }
         return List.copyOf(paths);
     }
+
+    /** Bounds the skipping, in case a broken provider kept failing at the same place. */
+    int MAX_SKIPPED = 100;
 }

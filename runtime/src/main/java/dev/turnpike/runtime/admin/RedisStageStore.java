@@ -49,8 +49,9 @@ final class RedisStageStore implements StageStore {
         return stages;
     }
 
+    /** Synchronized with {@link #saveEntries}, so a stage's write never lands inside its transaction. */
     @Override
-    public void save(StoredStage stage) {
+    public synchronized void save(StoredStage stage) {
         connection.sync().hset(key, stage.name(), stage.toJson());
     }
 

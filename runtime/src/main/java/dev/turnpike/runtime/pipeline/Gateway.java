@@ -389,6 +389,9 @@ public final class Gateway implements AutoCloseable {
         for (Operation op : api.operations()) {
             methods.add(op.resourcePath() + "/" + op.httpMethod());
         }
+        for (GeneratedApi other : others) { // a stage may serve another deployment, with methods of its own
+            other.operations().forEach(op -> methods.add(op.resourcePath() + "/" + op.httpMethod()));
+        }
         List<String> problems = new ArrayList<>();
         for (StageSettings stage : config.stages().values()) {
             for (String key : stage.methodSettings().keySet()) {
