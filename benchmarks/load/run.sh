@@ -5,7 +5,7 @@
 #
 #   mvn -q -o package -pl benchmarks -am -DskipTests && benchmarks/load/run.sh
 #
-# Bounded: 8 rows x 2 connection counts x (WARMUP + DURATION) seconds, about 4.5 minutes at the defaults.
+# Bounded: 10 rows x 2 connection counts x (WARMUP + DURATION) seconds, about 5.5 minutes at the defaults.
 # WARMUP=5 DURATION=10 override the seconds; DOC=path writes elsewhere (DOC=/dev/null to only print).
 set -euo pipefail
 
@@ -85,6 +85,8 @@ ROWS=(
     "nginx reverse proxy|nginx, direct (the backend)|http://127.0.0.1:$NGINX_PROXY/|"
     "Jetty 12 bare servlet|nginx, direct (the backend)|http://127.0.0.1:$SERVLET/|"
     "Jetty 12 ProxyServlet|nginx reverse proxy|http://127.0.0.1:$PROXY_SERVLET/|"
+    "Jetty 12 async servlet + AWS's id headers (bound for MOCK)|Jetty 12 bare servlet|http://127.0.0.1:$SERVLET/async-aws/|"
+    "Jetty 12 servlet + JDK HttpClient (bound for HTTP_PROXY)|Jetty 12 ProxyServlet|http://127.0.0.1:$SERVLET/jdk-proxy/|"
     "Turnpike MOCK|Jetty 12 bare servlet|http://127.0.0.1:$TURNPIKE/plain/bench/mock|"
     "Turnpike HTTP_PROXY|Jetty 12 ProxyServlet|http://127.0.0.1:$TURNPIKE/plain/bench/proxy|"
     "Turnpike HTTP_PROXY + key + throttle + parameter mapping|Jetty 12 ProxyServlet|http://127.0.0.1:$TURNPIKE/full/bench/keyed|x-api-key: $API_KEY"
@@ -186,9 +188,20 @@ table() {
     local nginx_proxy keyed
     nginx_proxy=$(index_of "nginx reverse proxy")
     keyed=$(index_of "Turnpike HTTP_PROXY + key + throttle + parameter mapping")
+    local mock plain jdk async
+    mock=$(index_of "Turnpike MOCK")
+    plain=$(index_of "Turnpike HTTP_PROXY")
+    jdk=$(index_of "Jetty 12 servlet + JDK HttpClient (bound for HTTP_PROXY)")
+    async=$(index_of "Jetty 12 async servlet + AWS's id headers (bound for MOCK)")
     echo
     echo "Turnpike HTTP_PROXY + key + throttle over nginx reverse proxy, 64 connections (stretch goal 0.6):"
     echo "$(ratio "$(field "$keyed" 64 1)" "$(field "$nginx_proxy" 64 1)")."
+    echo
+    echo "Against their bounds, RPS at 1 / 64 connections: Turnpike HTTP_PROXY over the JDK HttpClient proxy"
+    echo "$(ratio "$(field "$plain" 1 1)" "$(field "$jdk" 1 1)") / $(ratio "$(field "$plain" 64 1)" "$(field "$jdk" 64 1)");"
+    echo "keyed HTTP_PROXY over it $(ratio "$(field "$keyed" 1 1)" "$(field "$jdk" 1 1)") / $(ratio "$(field "$keyed" 64 1)" "$(field "$jdk" 64 1)");"
+    echo "the JDK HttpClient proxy over ProxyServlet $(ratio "$(field "$jdk" 1 1)" "$(field "$(index_of "Jetty 12 ProxyServlet")" 1 1)") / $(ratio "$(field "$jdk" 64 1)" "$(field "$(index_of "Jetty 12 ProxyServlet")" 64 1)");"
+    echo "Turnpike MOCK over the async servlet with AWS's headers $(ratio "$(field "$mock" 1 1)" "$(field "$async" 1 1)") / $(ratio "$(field "$mock" 64 1)" "$(field "$async" 64 1)")."
 }
 
 TABLE=$(table)

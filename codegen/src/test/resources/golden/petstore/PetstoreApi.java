@@ -15,7 +15,7 @@ public final class PetstoreApi implements GeneratedApi {
 
     public static final String TITLE = "Petstore";
 
-    public static final String DEPLOYMENT_ID = "f7v0mveppg";
+    public static final String DEPLOYMENT_ID = "kyd7pyfkl6";
 
     public static final String SOURCE = "petstore.yaml";
 

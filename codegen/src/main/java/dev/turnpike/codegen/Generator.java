@@ -12,6 +12,9 @@ import dev.turnpike.codegen.model.CheckedApi;
 import dev.turnpike.codegen.model.JsonPointer;
 import dev.turnpike.codegen.model.Resource;
 import dev.turnpike.codegen.openapi.DefinitionReader;
+import dev.turnpike.codegen.websocket.WebSocketApiEmitter;
+import dev.turnpike.codegen.websocket.WebSocketDefinitionReader;
+import dev.turnpike.codegen.websocket.WebSocketModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +45,13 @@ public final class Generator {
         List<JavaFile> sources = new ArrayList<>();
         List<String> apiClasses = new ArrayList<>();
         List<GeneratedApiInfo> apis = new ArrayList<>();
+        List<String> webSocketClasses = new ArrayList<>();
+        for (CheckedWebSocketApi ws : checked.webSocketApis()) {
+            JavaFile file = WebSocketApiEmitter.emit(ws.model(), ws.name().identifier(), ws.name().classPrefix(),
+                    request.basePackage() + "." + ws.name().identifier(), ws.definition().getFileName().toString());
+            sources.add(file);
+            webSocketClasses.add(file.packageName() + "." + file.typeSpec().name());
+        }
         for (CheckedApi api : checked.apis()) {
             EmittedApi emitted = ApiEmitter.emit(api, request.basePackage());
             sources.addAll(emitted.files());
@@ -50,7 +60,7 @@ public final class Generator {
                     emitted.deploymentId(), api.definition(), api.model().operations().size()));
         }
         OutputFiles output = new OutputFiles(request.sourceOutput(), request.resourceOutput());
-        List<Path> written = output.write(sources, apiClasses);
+        List<Path> written = output.write(sources, apiClasses, webSocketClasses);
         return new GenerationResult(checked.diagnostics(), apis, written);
     }
 
@@ -59,7 +69,12 @@ public final class Generator {
         return check(definitions).diagnostics();
     }
 
-    private record Checked(List<Diagnostic> diagnostics, List<CheckedApi> apis) {
+    /** A WebSocket definition, read and checked. */
+    private record CheckedWebSocketApi(ApiName name, Path definition, WebSocketModel model) {
+    }
+
+    private record Checked(List<Diagnostic> diagnostics, List<CheckedApi> apis,
+            List<CheckedWebSocketApi> webSocketApis) {
         boolean hasErrors() {
             return diagnostics.stream().anyMatch(Diagnostic::isError);
         }
@@ -68,6 +83,7 @@ public final class Generator {
     private static Checked check(List<Path> definitions) {
         List<Diagnostic> all = new ArrayList<>();
         List<CheckedApi> apis = new ArrayList<>();
+        List<CheckedWebSocketApi> webSocketApis = new ArrayList<>();
         Map<String, Path> takenNames = new HashMap<>();
         for (Path definition : definitions) {
             Diagnostics diagnostics = new Diagnostics(definition);
@@ -77,6 +93,14 @@ public final class Generator {
                 diagnostics.error(JsonPointer.ROOT, "the API name '" + name.identifier() + "' (from the file name) is"
                         + " taken by " + other.getFileName() + ": rename one of the files");
             }
+            if (WebSocketDefinitionReader.isWebSocket(definition)) {
+                WebSocketModel webSocket = WebSocketDefinitionReader.read(definition, diagnostics);
+                if (webSocket != null) {
+                    webSocketApis.add(new CheckedWebSocketApi(name, definition, webSocket));
+                }
+                all.addAll(diagnostics.all());
+                continue;
+            }
             ApiModel model = DefinitionReader.read(definition, diagnostics);
             if (model != null) {
                 Resource routes = ApiChecks.check(model, diagnostics);
@@ -84,6 +108,6 @@ public final class Generator {
             }
             all.addAll(diagnostics.all());
         }
-        return new Checked(all, apis);
+        return new Checked(all, apis, webSocketApis);
     }
 }

@@ -311,6 +311,44 @@ class IntegrationChecksTest extends CheckTestSupport {
     }
 
     @Test
+    void tlsConfigSkipsVerificationOnHttpIntegrations() {
+        givenDefinition(getPetsWith("""
+                type: http_proxy
+                httpMethod: GET
+                uri: https://self-signed.internal/pets
+                tlsConfig: {insecureSkipVerification: true}
+                """));
+        thenErrors();
+        thenWarnings();
+    }
+
+    @Test
+    void tlsConfigWithAnUnknownFieldOrValue() {
+        givenDefinition(getPetsWith("""
+                type: http_proxy
+                httpMethod: GET
+                uri: https://self-signed.internal/pets
+                tlsConfig: {insecureSkipVerification: maybe, skipHostname: true}
+                """));
+        thenErrors(INTEGRATION + "/tlsConfig/skipHostname: unknown field 'skipHostname' in tlsConfig; known fields:"
+                        + " insecureSkipVerification, serverNameToVerify",
+                INTEGRATION + "/tlsConfig/insecureSkipVerification: expected true or false, found 'maybe'");
+    }
+
+    @Test
+    void tlsConfigOnAnIntegrationWithoutAnHttpBackendIsIgnoredWithAWarning() {
+        givenDefinition(getPetsWith("""
+                type: mock
+                requestTemplates: {application/json: '{"statusCode": 200}'}
+                tlsConfig: {insecureSkipVerification: true, serverNameToVerify: pets.internal}
+                """));
+        thenErrors();
+        thenWarnings(INTEGRATION + "/tlsConfig/serverNameToVerify: serverNameToVerify is an HTTP API field, which REST"
+                + " APIs ignore", INTEGRATION + "/tlsConfig/insecureSkipVerification: insecureSkipVerification applies"
+                + " to http and http_proxy integrations only; ignored here");
+    }
+
+    @Test
     void unknownFieldInAnIntegrationResponse() {
         givenDefinition(getPetsWith("""
                 type: mock

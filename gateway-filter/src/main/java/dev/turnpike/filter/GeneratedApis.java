@@ -39,6 +39,11 @@ final class GeneratedApis {
         return found;
     }
 
+    /** Whether the class path has a generated REST API at all. */
+    static boolean present(ClassLoader loader) {
+        return ServiceLoader.load(GeneratedApi.class, loader).findFirst().isPresent();
+    }
+
     /** The one API on the class path, or the one {@code turnpike.api} names when there are several. */
     static GeneratedApi find(ClassLoader loader, String wanted) throws ServletException {
         List<GeneratedApi> apis = new ArrayList<>();

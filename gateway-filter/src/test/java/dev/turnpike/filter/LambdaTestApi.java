@@ -42,7 +42,8 @@ final class LambdaTestApi implements GeneratedApi {
         Operation hardcoded = proxy("GET", "/hardcoded", "capture", 29_000);
         Operation boom = proxy("GET", "/boom", "boom", 29_000);
         Operation malformed = proxy("GET", "/malformed", "malformed", 29_000);
-        Operation slow = proxy("GET", "/slow", "slow", 300);
+        // Long enough for a second request to arrive while the first holds the permit, on a loaded machine too.
+        Operation slow = proxy("GET", "/slow", "slow", 2_000);
         Operation unbound = proxy("GET", "/unbound", "nobody", 29_000);
         Operation notPost = Operation.on("GET", "/not-post")
                 .integration(Integration.of(IntegrationType.AWS_PROXY).httpMethod("GET")

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The in-process Lambda handlers of the filter's tests, bound with {@code turnpike.lambda.<name>}. */
@@ -45,8 +46,12 @@ final class TestFunctions {
 
     /** Sleeps past its 300 ms integration timeout. */
     public static final class Slow implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        /** Invocations started, so a test waits for the first to hold its permit instead of sleeping. */
+        public static final AtomicInteger STARTED = new AtomicInteger();
+
         @Override
         public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            STARTED.incrementAndGet();
             try {
                 Thread.sleep(context.getRemainingTimeInMillis() + 2_000L);
             } catch (InterruptedException e) {

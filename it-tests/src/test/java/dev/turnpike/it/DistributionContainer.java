@@ -98,7 +98,11 @@ abstract class DistributionContainer implements ServedWar.Container, TestWatcher
         if (config != null) {
             jvmOptions.add("-Dturnpike.config=" + config);
         }
-        Launch launch = prepare(base, deployment, Ports.free(), jvmOptions);
+        Ports ports = Ports.free();
+        if (deployment.httpsPort() != 0) {
+            ports = new Ports(deployment.httpsPort(), ports.http(), ports.control());
+        }
+        Launch launch = prepare(base, deployment, ports, jvmOptions);
         Path log = base.resolve("console.log");
         Map<String, String> environment = new HashMap<>(launch.environment());
         environment.put("JAVA_HOME", System.getProperty("java.home"));
@@ -256,7 +260,7 @@ abstract class DistributionContainer implements ServedWar.Container, TestWatcher
         /** The answer to {@code GET <context>/}, or empty if the connection or the TLS handshake failed. */
         private Optional<HttpResponse<String>> probe() throws InterruptedException {
             try {
-                return Optional.of(client.send(HttpRequest.newBuilder(URI.create(https + "/"))
+                return Optional.of(client.send(HttpRequest.newBuilder(URI.create(https + deployment.gatewayPath()))
                         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()));
             } catch (IOException e) {
                 return Optional.empty();

@@ -35,6 +35,12 @@ final class GeneratedDefinition {
 
     /** Generates, compiles and loads {@code definition}, written to {@code dir} as {@code fileName}. */
     static GeneratedApi load(Path dir, String fileName, String definition, String javaPackage) throws Exception {
+        return load(dir, fileName, definition, javaPackage, GeneratedApi.class);
+    }
+
+    /** Generates, compiles and loads {@code definition} as the {@code service} it generates (a WebSocket API). */
+    static <T> T load(Path dir, String fileName, String definition, String javaPackage, Class<T> service)
+            throws Exception {
         Path file = dir.resolve(fileName);
         Files.writeString(file, definition);
         Path out = dir.resolve("generated-" + javaPackage);
@@ -54,6 +60,6 @@ final class GeneratedDefinition {
         }
         URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL(),
                 out.resolve("resources").toUri().toURL()}, GeneratedDefinition.class.getClassLoader());
-        return ServiceLoader.load(GeneratedApi.class, loader).findFirst().orElseThrow();
+        return ServiceLoader.load(service, loader).findFirst().orElseThrow();
     }
 }

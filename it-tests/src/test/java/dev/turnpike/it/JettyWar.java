@@ -47,6 +47,7 @@ final class JettyWar implements ServedWar {
         ServerConnector secure = new ServerConnector(server, 1, 1, new SslConnectionFactory(ssl, "http/1.1"),
                 new HttpConnectionFactory(httpsConfig));
         secure.setHost("127.0.0.1");
+        secure.setPort(deployment.httpsPort());
         ServerConnector plain = new ServerConnector(server, 1, 1, new HttpConnectionFactory());
         plain.setHost("127.0.0.1");
         server.addConnector(secure);
@@ -58,6 +59,9 @@ final class JettyWar implements ServedWar {
         webapp.setTempDirectory(Files.createDirectories(deployment.workDir().resolve("jetty-temp")).toFile());
         // Scanning runs the ServletContainerInitializers of WEB-INF/lib, as a distribution's ee10-annotations does.
         webapp.addConfiguration(new AnnotationConfiguration());
+        // The test class path also holds Tomcat's WebSocket server (for the Tomcat suites), whose initializer would
+        // install Tomcat's ServerContainer in Jetty; a real Jetty has only its own.
+        webapp.setAttribute("org.eclipse.jetty.containerInitializerExclusionPattern", "org\\.apache\\.tomcat\\..*");
         // As a distribution deploys: a failed application is unavailable, the server keeps running.
         webapp.setThrowUnavailableOnStartupException(false);
         server.setHandler(webapp);

@@ -102,17 +102,7 @@ abstract class PetstoreContract {
     private ServedWar deployWithConfig(Path configFile, String name) throws Exception {
         ServedWar.Deployment deployment = new ServedWar.Deployment(PetstoreWar.file(), CONTEXT_PATH, tls,
                 Files.createDirectories(dir.resolve(name)), MAX_THREADS);
-        String previous = System.getProperty("turnpike.config");
-        System.setProperty("turnpike.config", configFile.toString());
-        try {
-            return container.start(deployment);
-        } finally {
-            if (previous == null) {
-                System.clearProperty("turnpike.config");
-            } else {
-                System.setProperty("turnpike.config", previous);
-            }
-        }
+        return container.startWithConfig(deployment, configFile);
     }
 
     // ---- MOCK

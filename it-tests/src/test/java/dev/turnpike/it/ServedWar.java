@@ -17,14 +17,40 @@ interface ServedWar extends AutoCloseable {
      * @param contextPath where it is deployed, e.g. {@code /petstore}
      * @param workDir the container's own scratch folder
      * @param maxThreads the size of the container's request thread pool
+     * @param httpsPort the HTTPS port, chosen before start when the application must know it (a WAR that calls
+     *     itself); 0 for any free one
+     * @param gatewayPath a path below the context path that the gateway answers, where a distribution is probed
+     *     for the application having started ({@code /} when the filter has every path)
      */
-    record Deployment(Path war, String contextPath, TestTls tls, Path workDir, int maxThreads) {
+    record Deployment(Path war, String contextPath, TestTls tls, Path workDir, int maxThreads, int httpsPort,
+            String gatewayPath) {
+        Deployment(Path war, String contextPath, TestTls tls, Path workDir, int maxThreads) {
+            this(war, contextPath, tls, workDir, maxThreads, 0, "/");
+        }
     }
 
     /** Starts a container; returns once it has started, whether or not the application did. */
     @FunctionalInterface
     interface Container {
         ServedWar start(Deployment deployment) throws Exception;
+
+        /**
+         * Starts with {@code -Dturnpike.config=<config>} set in this JVM while the container starts: embedded
+         * containers read it there, distributions pass it on to their own JVM.
+         */
+        default ServedWar startWithConfig(Deployment deployment, Path config) throws Exception {
+            String previous = System.getProperty("turnpike.config");
+            System.setProperty("turnpike.config", config.toString());
+            try {
+                return start(deployment);
+            } finally {
+                if (previous == null) {
+                    System.clearProperty("turnpike.config");
+                } else {
+                    System.setProperty("turnpike.config", previous);
+                }
+            }
+        }
     }
 
     /** {@code https://127.0.0.1:<port><contextPath>} */

@@ -58,6 +58,7 @@ final class TomcatWar implements ServedWar {
         tomcat.getHost().setAutoDeploy(false);
 
         Connector secure = connector(deployment.maxThreads());
+        secure.setPort(deployment.httpsPort());
         secure.setScheme("https");
         secure.setSecure(true);
         secure.setProperty("SSLEnabled", "true");

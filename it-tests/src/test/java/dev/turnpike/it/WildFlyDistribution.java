@@ -16,7 +16,7 @@ final class WildFlyDistribution extends DistributionContainer {
 
     static final String HOME_PROPERTY = "turnpike.it.wildflyHome";
 
-    /** Looked up on use: without -Pwildfly the test class is disabled, but JUnit still creates this extension. */
+    /** Looked up on use: with -Dturnpike.it.skipWildfly the test class is disabled, but JUnit still creates this extension. */
     private static Path home() {
         return home(HOME_PROPERTY);
     }

@@ -7,10 +7,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The petstore suite in the WildFly 39 distribution ({@code standalone.xml}), started with {@code standalone.sh}.
- * It runs with {@code -Pwildfly} (or {@code -Dturnpike.it.wildfly}), which has the build unpack the distribution.
+ * The build unpacks the distribution unless {@code -Dturnpike.it.skipWildfly} is given.
  */
 @EnabledIfSystemProperty(named = WildFlyDistribution.HOME_PROPERTY, matches = ".+",
-        disabledReason = "WildFly runs with -Pwildfly (it-tests/pom.xml)")
+        disabledReason = "WildFly is left out with -Dturnpike.it.skipWildfly (it-tests/pom.xml)")
 class WildFlyDistributionTest extends PetstoreContract {
 
     @RegisterExtension

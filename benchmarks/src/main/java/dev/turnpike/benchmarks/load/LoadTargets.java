@@ -3,15 +3,23 @@ package dev.turnpike.benchmarks.load;
 import dev.turnpike.filter.TurnpikeFilter;
 import dev.turnpike.runtime.config.TurnpikeConfig;
 import dev.turnpike.runtime.pipeline.Gateway;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.eclipse.jetty.ee10.proxy.ProxyServlet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -25,6 +33,10 @@ import org.eclipse.jetty.server.handler.ContextHandlerCollection;
  * each server with Jetty's default thread pool:
  * <ul>
  *   <li>a bare servlet writing {@link #BODY};</li>
+ *   <li>beside it, two bounds for Turnpike's rows: {@code /async-aws/} answers the same bytes as the MOCK row the way
+ *       the filter must (asynchronously, with a request id and API Gateway's two id headers), and
+ *       {@code /jdk-proxy/} is the least a proxy built on the JDK's {@code HttpClient} does (the client Turnpike
+ *       uses): the request to the backend and its response back, nothing else;</li>
  *   <li>Jetty's {@code ProxyServlet.Transparent} in front of the backend;</li>
  *   <li>Turnpike's filter serving {@link LoadApi} twice: {@code /plain/bench/...} with no API keys or usage plans,
  *       and {@code /full/bench/...} with an API key and a usage plan with its own throttle and quota. Both raise
@@ -54,7 +66,7 @@ public final class LoadTargets {
                     "usage: LoadTargets <backend url> <servlet port> <proxy servlet port> <turnpike port>");
         }
         String backend = args[0];
-        Server servlet = server(Integer.parseInt(args[1]), bareServlet());
+        Server servlet = server(Integer.parseInt(args[1]), bareServlet(backend));
         Server proxy = server(Integer.parseInt(args[2]), proxyServlet(backend));
         Server turnpike = server(Integer.parseInt(args[3]), turnpike(backend));
         for (Server server : new Server[] {servlet, proxy, turnpike}) {
@@ -80,7 +92,7 @@ public final class LoadTargets {
         return server;
     }
 
-    private static ContextHandlerCollection bareServlet() {
+    private static ContextHandlerCollection bareServlet(String backend) {
         byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new ServletHolder(new HttpServlet() {
@@ -92,7 +104,70 @@ public final class LoadTargets {
                 response.getOutputStream().write(body);
             }
         }), "/*");
-        return new ContextHandlerCollection(context);
+        return new ContextHandlerCollection(asyncWithAwsHeaders(body), jdkClientProxy(backend), context);
+    }
+
+    /** What the MOCK row cannot do without: an asynchronous answer carrying a fresh request id and AWS's id headers. */
+    private static ServletContextHandler asyncWithAwsHeaders(byte[] body) {
+        ServletContextHandler context = new ServletContextHandler("/async-aws");
+        ServletHolder holder = new ServletHolder(new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                AsyncContext async = request.startAsync();
+                String requestId = UUID.randomUUID().toString();
+                response.setStatus(200);
+                response.setContentType("application/json");
+                response.setHeader("x-amzn-RequestId", requestId);
+                response.setHeader("x-amz-apigw-id", requestId.substring(0, 16));
+                response.setContentLength(body.length);
+                response.getOutputStream().write(body);
+                async.complete();
+            }
+        });
+        holder.setAsyncSupported(true);
+        context.addServlet(holder, "/*");
+        return context;
+    }
+
+    /**
+     * The least a proxy on the JDK's {@code HttpClient} does: the container thread hands over at once, the call
+     * runs on the client's executor (as Turnpike's does on two cores, where {@code sendAsync} would start a thread
+     * per request), and the backend's status, {@code Content-Type} and body come back.
+     */
+    private static ServletContextHandler jdkClientProxy(String backend) {
+        ExecutorService executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "jdk-proxy");
+            thread.setDaemon(true);
+            return thread;
+        });
+        HttpClient client = HttpClient.newBuilder().executor(executor).version(HttpClient.Version.HTTP_1_1).build();
+        ServletContextHandler context = new ServletContextHandler("/jdk-proxy");
+        ServletHolder holder = new ServletHolder(new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+                AsyncContext async = request.startAsync();
+                HttpRequest call = HttpRequest.newBuilder(URI.create(backend + "/")).GET().build();
+                executor.execute(() -> {
+                    try {
+                        HttpResponse<byte[]> answer = client.send(call, HttpResponse.BodyHandlers.ofByteArray());
+                        response.setStatus(answer.statusCode());
+                        answer.headers().firstValue("Content-Type").ifPresent(response::setContentType);
+                        response.setContentLength(answer.body().length);
+                        response.getOutputStream().write(answer.body());
+                    } catch (IOException e) {
+                        response.setStatus(502);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        response.setStatus(502);
+                    } finally {
+                        async.complete();
+                    }
+                });
+            }
+        });
+        holder.setAsyncSupported(true);
+        context.addServlet(holder, "/*");
+        return context;
     }
 
     private static ContextHandlerCollection proxyServlet(String backend) {

@@ -135,6 +135,9 @@ final class OperationsClassEmitter {
             code.add("\n.passthroughBehavior($S)", passthrough);
         }
         optional(code, "contentHandling", integration.contentHandling());
+        if (integration.insecureSkipVerification()) {
+            code.add("\n.insecureSkipVerification(true)");
+        }
         pairs(code, "requestParameter", integration.requestParameters());
         pairs(code, "requestTemplate", integration.requestTemplates());
         integration.cacheKeyParameters().forEach(parameter -> code.add("\n.cacheKeyParameter($S)", parameter));

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param type {@code null} when the definition gives none or an unknown one (already reported)
  * @param timeoutInMillis {@code null} for AWS's default
  * @param cacheNamespace read for completeness; the runtime model has no place for it yet
+ * @param insecureSkipVerification {@code tlsConfig.insecureSkipVerification}, for HTTP and HTTP_PROXY
  */
 public record IntegrationModel(
         JsonPointer pointer,
@@ -32,7 +33,8 @@ public record IntegrationModel(
         Map<String, String> requestTemplates,
         List<String> cacheKeyParameters,
         String cacheNamespace,
-        List<IntegrationResponseModel> responses) {
+        List<IntegrationResponseModel> responses,
+        boolean insecureSkipVerification) {
 
     public IntegrationModel {
         fields = List.copyOf(fields);

@@ -78,6 +78,22 @@ final class ExtensionObject {
         return null;
     }
 
+    /** A boolean, written as {@code true}/{@code false} or as that text; {@code null} when absent or not one (reported). */
+    Boolean bool(String field) {
+        Object value = fields.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+            return Boolean.valueOf(s);
+        }
+        diagnostics.error(pointer.append(field), "expected true or false, found " + describe(value));
+        return null;
+    }
+
     /** A map of text to text, in definition order; an entry whose value is not text is reported and skipped. */
     Map<String, String> stringMap(String field) {
         Map<String, String> result = new LinkedHashMap<>();

@@ -80,7 +80,32 @@ final class IntegrationReader {
                 integration.stringMap("requestTemplates"),
                 integration.stringList("cacheKeyParameters"),
                 integration.string("cacheNamespace"),
-                responses);
+                responses,
+                insecureSkipVerification(integration, diagnostics));
+    }
+
+    /**
+     * {@code tlsConfig.insecureSkipVerification}, which AWS applies to HTTP and HTTP_PROXY integrations only
+     * ({@code serverNameToVerify} is an HTTP API field).
+     */
+    private static boolean insecureSkipVerification(ExtensionObject integration, Diagnostics diagnostics) {
+        ExtensionObject tls = integration.object("tlsConfig");
+        if (tls == null) {
+            return false;
+        }
+        tls.rejectUnknownFields(Set.of("insecureSkipVerification", "serverNameToVerify"), "tlsConfig");
+        if (tls.has("serverNameToVerify")) {
+            diagnostics.warning(tls.pointer().append("serverNameToVerify"),
+                    "serverNameToVerify is an HTTP API field, which REST APIs ignore");
+        }
+        boolean skip = Boolean.TRUE.equals(tls.bool("insecureSkipVerification"));
+        String type = upperCase(integration.string("type"));
+        if (skip && !"HTTP".equals(type) && !"HTTP_PROXY".equals(type)) {
+            diagnostics.warning(tls.pointer().append("insecureSkipVerification"),
+                    "insecureSkipVerification applies to http and http_proxy integrations only; ignored here");
+            return false;
+        }
+        return skip;
     }
 
     private static IntegrationResponseModel readResponse(ExtensionObject responses, String pattern,
@@ -128,10 +153,6 @@ final class IntegrationReader {
                         field + " is an HTTP API field, which REST APIs ignore");
             }
         }
-        if (integration.object("tlsConfig") != null) {
-            diagnostics.warning(integration.pointer().append("tlsConfig"),
-                    "tlsConfig is not applied yet: backend certificates are verified as usual");
-        }
         if (integration.string("integrationTarget") != null) {
             diagnostics.warning(integration.pointer().append("integrationTarget"),
                     "integrationTarget (a VPC link to a load balancer listener) is not served yet");
@@ -161,6 +182,6 @@ final class IntegrationReader {
     /** Stands in for an integration that was reported unreadable, so no second "no integration" error follows. */
     private static IntegrationModel unusable(JsonPointer pointer) {
         return new IntegrationModel(pointer, List.of(), null, null, null, null, null, null, null, null, null,
-                Map.of(), Map.of(), List.of(), null, List.of());
+                Map.of(), Map.of(), List.of(), null, List.of(), false);
     }
 }

@@ -69,7 +69,14 @@ final class ConfigKeys {
             new KeyPattern(Pattern.compile("turnpike\\.metrics\\.cloudwatch\\.(namespace|endpoint)"), Shape.TEXT),
             new KeyPattern(Pattern.compile("turnpike\\.metrics\\.cloudwatch\\.stepSeconds"), Shape.INTEGER),
             new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.accessLogSettings\\.(format|destination)"),
-                    Shape.TEXT));
+                    Shape.TEXT),
+            // WebSocket APIs: dev.turnpike.runtime.websocket.WebSocketSettings reads them.
+            new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.(routeSettings\\.[^.]+|defaultRouteSettings)"
+                    + "\\.throttlingRateLimit"), Shape.NUMBER),
+            new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.(routeSettings\\.[^.]+|defaultRouteSettings)"
+                    + "\\.throttlingBurstLimit"), Shape.INTEGER),
+            new KeyPattern(Pattern.compile("turnpike\\.websocket\\.(idleTimeoutSeconds|maxLifetimeSeconds)"),
+                    Shape.INTEGER));
 
     private ConfigKeys() {
     }

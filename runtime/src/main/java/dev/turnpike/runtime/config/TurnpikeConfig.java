@@ -100,6 +100,8 @@ public final class TurnpikeConfig {
                 continue; // read with the live stages (dev.turnpike.runtime.admin.StageRegistry)
             } else if (kind.startsWith("accessLogSettings.")) {
                 continue; // read with the metrics keys (dev.turnpike.runtime.observability)
+            } else if (kind.startsWith("routeSettings.") || kind.startsWith("defaultRouteSettings.")) {
+                continue; // WebSocket routes' settings (dev.turnpike.runtime.websocket.WebSocketSettings)
             } else if (kind.startsWith("canarySettings.")) {
                 Map<String, String> canary = canaries.computeIfAbsent(stage, s -> new LinkedHashMap<>());
                 canary.put(kind.substring("canarySettings.".length()), value);

@@ -9,7 +9,6 @@ import dev.turnpike.runtime.response.GatewayError;
 import dev.turnpike.runtime.response.GatewayResponseType;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -37,13 +36,13 @@ final class HttpIntegration implements IntegrationHandler {
     private static final Set<String> NOT_SENT = Set.of("proxy-authenticate", "te", "via", "expect", "connection",
             "upgrade", "host");
 
-    private final HttpClient client;
+    private final BackendClients clients;
     private final VpcLinks vpcLinks;
     private final PreparedTemplates templates;
     private final List<String> binaryMediaTypes;
 
-    HttpIntegration(HttpClient client, VpcLinks vpcLinks, PreparedTemplates templates, List<String> binaryMediaTypes) {
-        this.client = client;
+    HttpIntegration(BackendClients clients, VpcLinks vpcLinks, PreparedTemplates templates, List<String> binaryMediaTypes) {
+        this.clients = clients;
         this.vpcLinks = vpcLinks;
         this.templates = templates;
         this.binaryMediaTypes = binaryMediaTypes;
@@ -113,7 +112,7 @@ final class HttpIntegration implements IntegrationHandler {
         log.add(() -> "Endpoint request body after transformations: " + new String(body, StandardCharsets.UTF_8));
         log.add(() -> "Sending request to " + target);
         long sent = System.nanoTime();
-        return BackendCalls.send(client, target, link, uri -> request(uri, method, integration, headers, body),
+        return BackendCalls.send(clients.of(integration), target, link, uri -> request(uri, method, integration, headers, body),
                         BoundedBodies.ofByteArray(RequestBodies.MAX_BYTES))
                 .handle((response, failure) -> {
                     if (failure != null && !(BackendCalls.cause(failure) instanceof BoundedBodies.TooLarge)) {

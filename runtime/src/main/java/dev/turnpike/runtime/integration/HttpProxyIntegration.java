@@ -12,7 +12,6 @@ import dev.turnpike.runtime.response.GatewayError;
 import dev.turnpike.runtime.response.GatewayResponseType;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -46,11 +45,11 @@ final class HttpProxyIntegration implements IntegrationHandler {
     static final Set<String> RESPONSE_HEADERS_DROPPED = Set.of("connection", "keep-alive", "proxy-connection",
             "proxy-authenticate", "te", "trailer", "transfer-encoding", "upgrade");
 
-    private final HttpClient client;
+    private final BackendClients clients;
     private final VpcLinks vpcLinks;
 
-    HttpProxyIntegration(HttpClient client, VpcLinks vpcLinks) {
-        this.client = client;
+    HttpProxyIntegration(BackendClients clients, VpcLinks vpcLinks) {
+        this.clients = clients;
         this.vpcLinks = vpcLinks;
     }
 
@@ -89,7 +88,7 @@ final class HttpProxyIntegration implements IntegrationHandler {
         log.add("Endpoint request body after transformations: [passed through as received]");
         log.add(() -> "Sending request to " + withQuery);
         long sent = System.nanoTime();
-        return BackendCalls.send(client, withQuery, link, uri -> backendRequest(exchange, integration, uri, mapped),
+        return BackendCalls.send(clients.of(integration), withQuery, link, uri -> backendRequest(exchange, integration, uri, mapped),
                         HttpResponse.BodyHandlers.ofPublisher())
                 .handle((backendResponse, failure) -> {
                     if (failure != null) {

@@ -24,17 +24,18 @@ public final class Integrations implements AutoCloseable {
     private final LambdaInvoker lambdaInvoker;
     private final AwsServiceIntegration awsServices;
 
-    /** @param backendClient the one HTTP client for every HTTP backend of this gateway */
-    public Integrations(GeneratedApi api, TurnpikeConfig config, HttpClient backendClient) {
+    /** @param backendClients the HTTP clients for every HTTP backend of this gateway */
+    public Integrations(GeneratedApi api, TurnpikeConfig config, BackendClients backendClients) {
+        HttpClient backendClient = backendClients.verifying();
         for (IntegrationType type : IntegrationType.values()) {
             handlers.put(type, unserved);
         }
         PreparedTemplates templates = new PreparedTemplates(api);
         VpcLinks vpcLinks = new VpcLinks(config);
         handlers.put(IntegrationType.MOCK, new MockIntegration(templates, api.binaryMediaTypes()));
-        handlers.put(IntegrationType.HTTP, new HttpIntegration(backendClient, vpcLinks, templates,
+        handlers.put(IntegrationType.HTTP, new HttpIntegration(backendClients, vpcLinks, templates,
                 api.binaryMediaTypes()));
-        handlers.put(IntegrationType.HTTP_PROXY, new HttpProxyIntegration(backendClient, vpcLinks));
+        handlers.put(IntegrationType.HTTP_PROXY, new HttpProxyIntegration(backendClients, vpcLinks));
         lambdaFunctions = LambdaFunctions.load(config, api.getClass().getClassLoader());
         handlers.put(IntegrationType.AWS_PROXY, new LambdaProxyIntegration(lambdaFunctions, api.binaryMediaTypes()));
         IntegrationHandler lambda = new LambdaIntegration(lambdaFunctions, templates, api.binaryMediaTypes());
@@ -52,6 +53,11 @@ public final class Integrations implements AutoCloseable {
     /** Calls the same functions, in process or remote, for the gateway's other uses of Lambda: authorizers. */
     public LambdaInvoker lambda() {
         return lambdaInvoker;
+    }
+
+    /** Whether some HTTP integration of {@code api} has {@code tlsConfig.insecureSkipVerification}. */
+    public static boolean skipsAuthorityCheck(GeneratedApi api) {
+        return api.operations().stream().anyMatch(o -> o.integration().insecureSkipVerification());
     }
 
     /**

@@ -60,9 +60,19 @@ public final class LambdaInvoker {
      * {@code event}; completes with its JSON result or fails with a {@link Failure}.
      */
     public CompletableFuture<JsonValue> invoke(String uri, Exchange exchange, JsonValue event, long timeoutMillis) {
+        return invoke(uri, exchange.stage().variables(), exchange.api().region(), exchange.api().accountId(), event,
+                timeoutMillis);
+    }
+
+    /**
+     * {@link #invoke(String, Exchange, JsonValue, long)} outside a REST exchange (WebSocket routes): the stage's
+     * variables, region and account given as they are.
+     */
+    public CompletableFuture<JsonValue> invoke(String uri, Map<String, String> stageVariables, String region,
+            String accountId, JsonValue event, long timeoutMillis) {
         LambdaFunctionUri.Function target;
         try {
-            target = LambdaFunctionUri.parse(uri, exchange.stage().variables());
+            target = LambdaFunctionUri.parse(uri, stageVariables);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(new Failure(FailureKind.CONFIGURATION, e.getMessage(), null));
         }
@@ -73,8 +83,7 @@ public final class LambdaInvoker {
                     + "=<handler class> or remote", null));
         }
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        LambdaContext context = new LambdaContext(UUID.randomUUID().toString(), target, exchange.api().region(),
-                exchange.api().accountId(), deadline);
+        LambdaContext context = new LambdaContext(UUID.randomUUID().toString(), target, region, accountId, deadline);
         CompletableFuture<JsonValue> result = new CompletableFuture<>();
         function.invoke(event, context, timeoutMillis).whenComplete((value, failure) -> {
             if (failure == null) {

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param uri the target with {@code ${stageVariables.x}} and {@code {param}} placeholders left in, resolved per
  *     request
  * @param timeoutInMillis 50 to 29000, checked at build time
+ * @param insecureSkipVerification {@code tlsConfig.insecureSkipVerification}: an HTTPS backend's certificate need
+ *     not come from a trusted authority (dates and host name are still checked)
  */
 public record Integration(
         IntegrationType type,
@@ -27,7 +29,8 @@ public record Integration(
         Map<String, String> requestParameters,
         Map<String, String> requestTemplates,
         List<String> cacheKeyParameters,
-        List<IntegrationResponse> responses) {
+        List<IntegrationResponse> responses,
+        boolean insecureSkipVerification) {
 
     /** AWS's default and maximum integration timeout for REST APIs. */
     public static final int DEFAULT_TIMEOUT_MILLIS = 29_000;
@@ -63,6 +66,7 @@ public record Integration(
         private final Map<String, String> requestTemplates = new LinkedHashMap<>();
         private final List<String> cacheKeyParameters = new ArrayList<>();
         private final List<IntegrationResponse> responses = new ArrayList<>();
+        private boolean insecureSkipVerification;
 
         private Builder(IntegrationType type) {
             this.type = Objects.requireNonNull(type, "type");
@@ -124,10 +128,15 @@ public record Integration(
             return this;
         }
 
+        public Builder insecureSkipVerification(boolean insecureSkipVerification) {
+            this.insecureSkipVerification = insecureSkipVerification;
+            return this;
+        }
+
         public Integration build() {
             return new Integration(type, httpMethod, uri, connectionType, connectionId, credentials,
                     timeoutInMillis, passthroughBehavior, contentHandling, requestParameters, requestTemplates,
-                    cacheKeyParameters, responses);
+                    cacheKeyParameters, responses, insecureSkipVerification);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -48,6 +49,23 @@ final class BackendTls {
                     : certificate(Path.of(keyStore), config.getOrDefault(KEY_STORE_PASSWORD, ""));
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(certificate, trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK's TLS cannot be set up: " + e, e);
+        }
+    }
+
+    /**
+     * The context for integrations with {@code tlsConfig.insecureSkipVerification}: the same client certificate,
+     * and {@link PresentedRootTrust} instead of the trust store.
+     */
+    static SSLContext skippingAuthorityCheck(Map<String, String> config) {
+        String keyStore = config.get(KEY_STORE);
+        try {
+            KeyManager[] certificate = keyStore == null ? null
+                    : certificate(Path.of(keyStore), config.getOrDefault(KEY_STORE_PASSWORD, ""));
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(certificate, new TrustManager[] {new PresentedRootTrust()}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK's TLS cannot be set up: " + e, e);

@@ -14,6 +14,7 @@ import dev.turnpike.runtime.http.Bodies;
 import dev.turnpike.runtime.http.ClientRequest;
 import dev.turnpike.runtime.http.ClientResponse;
 import dev.turnpike.runtime.http.Headers;
+import dev.turnpike.runtime.integration.BackendClients;
 import dev.turnpike.runtime.integration.Integrations;
 import dev.turnpike.runtime.model.GeneratedApi;
 import dev.turnpike.runtime.model.Operation;
@@ -71,7 +72,7 @@ public final class Gateway implements AutoCloseable {
     private final GatewayAdmin admin;
 
     private Gateway(GeneratedApi api, List<GeneratedApi> otherDeployments, TurnpikeConfig config,
-            HttpClient backendClient, ExecutorService backendExecutor, Consumer<String> requestLog,
+            BackendClients backendClients, ExecutorService backendExecutor, Consumer<String> requestLog,
             MeterRegistry meterRegistry) {
         this.requestLog = requestLog;
         ApiKeys.fromConfig(config.values()); // checked before anything that starts threads
@@ -124,12 +125,12 @@ public final class Gateway implements AutoCloseable {
         Observability observed = null;
         try {
             observed = Observability.create(api, config, apiId, meterRegistry);
-            built.put(api.deploymentId(), ServedDeployment.create(api, apiId, config, backendClient,
+            built.put(api.deploymentId(), ServedDeployment.create(api, apiId, config, backendClients,
                     liveApiKeys::get));
             for (GeneratedApi other : otherDeployments) {
                 if (!built.containsKey(other.deploymentId())) {
                     built.put(other.deploymentId(),
-                            ServedDeployment.create(other, apiId, config, backendClient, liveApiKeys::get));
+                            ServedDeployment.create(other, apiId, config, backendClients, liveApiKeys::get));
                 }
             }
         } catch (RuntimeException e) {
@@ -497,9 +498,14 @@ public final class Gateway implements AutoCloseable {
             if (backendTls != null) {
                 client.sslContext(backendTls);
             }
+            HttpClient verifying = outsideTheApplication(client);
+            HttpClient skippingAuthorityCheck = Integrations.skipsAuthorityCheck(api)
+                    || otherDeployments.stream().anyMatch(Integrations::skipsAuthorityCheck)
+                    ? outsideTheApplication(client.sslContext(BackendTls.skippingAuthorityCheck(config.values())))
+                    : null;
             try {
-                return new Gateway(api, otherDeployments, config, outsideTheApplication(client), executor, requestLog,
-                        meterRegistry);
+                return new Gateway(api, otherDeployments, config,
+                        new BackendClients(verifying, skippingAuthorityCheck), executor, requestLog, meterRegistry);
             } catch (RuntimeException e) {
                 executor.shutdown();
                 throw e;

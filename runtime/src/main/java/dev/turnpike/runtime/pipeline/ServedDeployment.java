@@ -2,11 +2,11 @@ package dev.turnpike.runtime.pipeline;
 
 import dev.turnpike.runtime.auth.ApiKeys;
 import dev.turnpike.runtime.config.TurnpikeConfig;
+import dev.turnpike.runtime.integration.BackendClients;
 import dev.turnpike.runtime.integration.Integrations;
 import dev.turnpike.runtime.model.GeneratedApi;
 import dev.turnpike.runtime.response.GatewayResponses;
 import dev.turnpike.runtime.routing.Router;
-import java.net.http.HttpClient;
 import java.util.function.Supplier;
 
 /**
@@ -36,10 +36,10 @@ final class ServedDeployment implements AutoCloseable {
     }
 
     /** The deployment of {@code api} as {@code apiId}; its integrations' threads end with {@link #close}. */
-    static ServedDeployment create(GeneratedApi api, String apiId, TurnpikeConfig config, HttpClient backendClient,
-            Supplier<ApiKeys> apiKeys) {
+    static ServedDeployment create(GeneratedApi api, String apiId, TurnpikeConfig config,
+            BackendClients backendClients, Supplier<ApiKeys> apiKeys) {
         ApiIdentity identity = new ApiIdentity(apiId, config.accountId(), config.region(), api.deploymentId());
-        Integrations integrations = new Integrations(api, config, backendClient);
+        Integrations integrations = new Integrations(api, config, backendClients);
         try {
             return new ServedDeployment(api, identity, integrations,
                     new Authorization(api, config, apiKeys, integrations.lambda()));
