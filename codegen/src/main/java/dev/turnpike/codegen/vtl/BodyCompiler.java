@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.apache.velocity.runtime.directive.RuntimeMacro;
 import org.apache.velocity.runtime.parser.node.ASTBlock;
 import org.apache.velocity.runtime.parser.node.ASTComment;
 import org.apache.velocity.runtime.parser.node.ASTDirective;
@@ -228,7 +229,15 @@ final class BodyCompiler {
                 statement("throw r.stop()");
                 return true;
             }
-            default -> throw unsupported(directive, "#" + directive.getDirectiveName());
+            default -> {
+                // A call of a macro that does not exist (#macro is not compiled, so none does), like the '#n' in
+                // a DynamoDB expression: Velocity prints the call as written.
+                Object implementation = NodeFields.read(directive, "directive");
+                if (!(implementation instanceof RuntimeMacro)) {
+                    throw unsupported(directive, "#" + directive.getDirectiveName());
+                }
+                text(NodeFields.call(implementation, "getLiteral"));
+            }
         }
         if (!morePrefix.isEmpty()) {
             text(directive.getPostfix());

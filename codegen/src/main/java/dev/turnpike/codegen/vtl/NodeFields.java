@@ -68,4 +68,15 @@ final class NodeFields {
             return "";
         }
     }
+
+    /** A no-argument method of the object's class that Velocity keeps private, returning text. */
+    static String call(Object target, String method) {
+        try {
+            java.lang.reflect.Method m = target.getClass().getDeclaredMethod(method);
+            m.setAccessible(true);
+            return String.valueOf(m.invoke(target));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot call " + target.getClass().getName() + "." + method, e);
+        }
+    }
 }
