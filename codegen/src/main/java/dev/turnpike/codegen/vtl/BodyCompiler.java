@@ -132,8 +132,7 @@ final class BodyCompiler {
             return false;
         }
         if (node instanceof ASTIfStatement conditional) {
-            conditional(conditional);
-            return false;
+            return conditional(conditional);
         }
         if (node instanceof ASTDirective directive) {
             return directive(directive);
@@ -170,13 +169,15 @@ final class BodyCompiler {
         expressions.assign((ASTReference) set.jjtGetChild(0), value);
     }
 
-    private void conditional(ASTIfStatement conditional) throws VtlCompileException {
+    /** @return whether every branch ends with {@code #break} or {@code #stop} (then nothing after it runs) */
+    private boolean conditional(ASTIfStatement conditional) throws VtlCompileException {
         comment(conditional);
         String morePrefix = NodeFields.text(conditional, "morePrefix");
         text(conditional.getPrefix() + morePrefix);
         String test = expressions.condition(conditional.jjtGetChild(0));
         emit("if ($L) {\n$>", test);
-        block(conditional.jjtGetChild(1));
+        boolean everyBranchEnds = block(conditional.jjtGetChild(1));
+        boolean hasElse = false;
         int closing = 1;
         for (int i = 2; i < conditional.jjtGetNumChildren(); i++) {
             Node branch = conditional.jjtGetChild(i);
@@ -184,18 +185,23 @@ final class BodyCompiler {
             if (branch instanceof ASTElseIfStatement) {
                 String elseTest = expressions.condition(branch.jjtGetChild(0));
                 emit("if ($L) {\n$>", elseTest);
-                block(branch.jjtGetChild(1));
+                everyBranchEnds &= block(branch.jjtGetChild(1));
                 closing++;
             } else {
-                block(branch.jjtGetChild(0));
+                everyBranchEnds &= block(branch.jjtGetChild(0));
+                hasElse = true;
             }
         }
         for (int i = 0; i < closing; i++) {
             emit("$<}\n");
         }
+        if (everyBranchEnds && hasElse) {
+            return true;
+        }
         if (!morePrefix.isEmpty()) {
             text(conditional.getPostfix());
         }
+        return false;
     }
 
     /** An {@code #if}, {@code #else} or loop body: its children, then the whitespace Velocity keeps after them. */
