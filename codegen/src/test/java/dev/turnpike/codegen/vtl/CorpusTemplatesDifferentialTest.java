@@ -2,7 +2,7 @@ package dev.turnpike.codegen.vtl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.turnpike.codegen.CompiledTemplates;
+import dev.turnpike.codegen.TemplateClassCompiler;
 import dev.turnpike.runtime.template.MappingTemplate;
 import dev.turnpike.runtime.template.TemplateContext;
 import dev.turnpike.runtime.template.TemplateException;
@@ -66,7 +66,7 @@ class CorpusTemplatesDifferentialTest {
             }
         }
         List<String> refusals = new ArrayList<>();
-        List<MappingTemplate> compiled = CompiledTemplates.compile(sources, folder, refusals);
+        List<MappingTemplate> compiled = TemplateClassCompiler.compile(sources, folder, refusals);
         List<String> differences = new ArrayList<>();
         int pairs = 0;
         int identical = 0;

@@ -2,7 +2,7 @@ package dev.turnpike.codegen.vtl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.turnpike.codegen.CompiledTemplates;
+import dev.turnpike.codegen.TemplateClassCompiler;
 import dev.turnpike.runtime.template.MappingTemplate;
 import dev.turnpike.runtime.template.TemplateContext;
 import dev.turnpike.runtime.template.TemplateException;
@@ -54,7 +54,7 @@ class RandomTemplatesDifferentialTest {
         }
         long compileStart = System.nanoTime();
         List<String> refusals = new ArrayList<>();
-        List<MappingTemplate> compiled = CompiledTemplates.compile(sources, folder, refusals);
+        List<MappingTemplate> compiled = TemplateClassCompiler.compile(sources, folder, refusals);
         long compileMillis = (System.nanoTime() - compileStart) / 1_000_000;
 
         long deadline = System.nanoTime() + 20_000_000_000L;

@@ -2,7 +2,7 @@ package dev.turnpike.codegen.vtl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.turnpike.codegen.CompiledTemplates;
+import dev.turnpike.codegen.TemplateClassCompiler;
 import dev.turnpike.runtime.template.MappingTemplate;
 import dev.turnpike.runtime.template.TemplateContext;
 import dev.turnpike.runtime.template.TemplateException;
@@ -54,7 +54,7 @@ class RecordedCasesDifferentialTest {
         }
         List<String> ordered = new ArrayList<>(sources);
         List<String> refusals = new ArrayList<>();
-        List<MappingTemplate> compiled = CompiledTemplates.compile(ordered, folder, refusals);
+        List<MappingTemplate> compiled = TemplateClassCompiler.compile(ordered, folder, refusals);
         Map<String, MappingTemplate> bySource = new HashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             bySource.put(ordered.get(i), compiled.get(i));

@@ -56,6 +56,15 @@ public final class MappingTemplate {
         return parse(source, name, RenderLimits.DEFAULT);
     }
 
+    /**
+     * The template as the gateway runs it: with the class the build compiled from this text when one is
+     * registered ({@link CompiledTemplates}), else parsed for the reference engine.
+     */
+    public static MappingTemplate prepare(String source, String name) throws TemplateException {
+        CompiledTemplate compiled = CompiledTemplates.forSource(source);
+        return compiled != null ? compiled(compiled, name) : parse(source, name);
+    }
+
     /** As {@link #parse(String, String)}, with other bounds. */
     public static MappingTemplate parse(String source, String name, RenderLimits limits) throws TemplateException {
         Objects.requireNonNull(source, "source");

@@ -17,9 +17,9 @@ import java.util.List;
  * Compiles many templates with {@link VtlCompiler} in one javac run (all lint warnings as errors) and loads them as
  * {@link MappingTemplate}s, for tests that compare them with the reference engine.
  */
-public final class CompiledTemplates {
+public final class TemplateClassCompiler {
 
-    private CompiledTemplates() {
+    private TemplateClassCompiler() {
     }
 
     /**
