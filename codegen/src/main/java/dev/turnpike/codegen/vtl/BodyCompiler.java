@@ -318,8 +318,7 @@ final class BodyCompiler {
         if (first.length() > 60) {
             first = first.substring(0, 57) + "...";
         }
-        // A backslash-u in a comment would be read by javac as a unicode escape.
-        emit("// line $L, column $L: $L\n", node.getLine(), node.getColumn(), first.replace("\\", "\\\\ "));
+        emit("// line $L, column $L: $L\n", node.getLine(), node.getColumn(), VtlCompiler.commentSafe(first));
     }
 
     /** Breaks out of the innermost loop from inside an expression (a string literal): not compiled. */
