@@ -6,6 +6,7 @@ import dev.turnpike.codegen.vtl.VtlCompileException;
 import dev.turnpike.codegen.vtl.VtlCompiler;
 import dev.turnpike.runtime.template.CompiledTemplate;
 import dev.turnpike.runtime.template.MappingTemplate;
+import dev.turnpike.runtime.template.RenderLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLClassLoader;
@@ -27,6 +28,12 @@ public final class TemplateClassCompiler {
      *     reason is then in {@code refusals} at the same index)
      */
     public static List<MappingTemplate> compile(List<String> sources, Path folder, List<String> refusals) {
+        return compile(sources, folder, refusals, RenderLimits.DEFAULT);
+    }
+
+    /** As {@link #compile(List, Path, List)}, rendering within {@code limits}. */
+    public static List<MappingTemplate> compile(List<String> sources, Path folder, List<String> refusals,
+            RenderLimits limits) {
         Path java = folder.resolve("java");
         List<String> names = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
@@ -58,7 +65,7 @@ public final class TemplateClassCompiler {
             try {
                 CompiledTemplate compiled = (CompiledTemplate) loader.loadClass(name).getDeclaredConstructor()
                         .newInstance();
-                templates.add(MappingTemplate.compiled(compiled, "template " + i));
+                templates.add(MappingTemplate.compiled(compiled, "template", limits));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }

@@ -90,7 +90,7 @@ class RecordedCasesDifferentialTest {
 
     private static MappingTemplate parse(String source) {
         try {
-            return MappingTemplate.parse(source, "case");
+            return MappingTemplate.parse(source, "template");
         } catch (TemplateException e) {
             throw new IllegalStateException(e);
         }
