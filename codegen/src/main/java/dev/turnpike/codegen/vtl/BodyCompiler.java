@@ -31,7 +31,7 @@ import org.apache.velocity.runtime.parser.node.Node;
  */
 final class BodyCompiler {
 
-    /** The variables every render starts with; {@code CompiledRender} has a field for each. */
+    /** The variables every render starts with; {@code CompiledRender} has a method for each. */
     private static final Set<String> BUILT_INS = Set.of("input", "util", "context", "stageVariables", "method");
 
     final CallSites sites;
@@ -63,7 +63,7 @@ final class BodyCompiler {
         method.addStatement("$T out = r.output()", StringBuilder.class);
         for (Map.Entry<String, String> v : variables.entrySet()) {
             if (BUILT_INS.contains(v.getKey())) {
-                method.addStatement("Object $N = r.$N", v.getValue(), v.getKey());
+                method.addStatement("Object $N = r.$N()", v.getValue(), v.getKey());
             } else {
                 method.addStatement("Object $N = null", v.getValue());
             }

@@ -21,23 +21,49 @@ public final class CompiledRender {
     private final StringBuilder output;
     private final int maxOutputChars;
     private final RenderBudget budget;
-    /** {@code $input}, {@code $util}, {@code $context}, {@code $stageVariables}, {@code $method}. */
-    public final Object input;
-    public final Object util;
-    public final Object context;
-    public final Object stageVariables;
-    public final Object method;
+    private final TemplateContext templateContext;
+    private RequestParameters parameters;
 
     CompiledRender(TemplateContext templateContext, StringBuilder output, RenderBudget budget) {
-        RequestParameters parameters = new RequestParameters(templateContext);
-        this.input = new InputVariable(templateContext, parameters);
-        this.util = UtilFunctions.INSTANCE;
-        this.context = ContextVariables.context(templateContext);
-        this.stageVariables = ContextVariables.stageVariables(templateContext);
-        this.method = ContextVariables.method(parameters);
+        this.templateContext = templateContext;
         this.output = output;
         this.maxOutputChars = budget.limits.maxOutputChars();
         this.budget = budget;
+    }
+
+    // The standard variables are built when the template first reads them: the interpreter builds all five for
+    // every render, a compiled template only those it names.
+
+    /** {@code $input}. */
+    public Object input() {
+        return new InputVariable(templateContext, parameters());
+    }
+
+    /** {@code $util}. */
+    public Object util() {
+        return UtilFunctions.INSTANCE;
+    }
+
+    /** {@code $context}. */
+    public Object context() {
+        return ContextVariables.context(templateContext);
+    }
+
+    /** {@code $stageVariables}. */
+    public Object stageVariables() {
+        return ContextVariables.stageVariables(templateContext);
+    }
+
+    /** {@code $method}. */
+    public Object method() {
+        return ContextVariables.method(parameters());
+    }
+
+    private RequestParameters parameters() {
+        if (parameters == null) {
+            parameters = new RequestParameters(templateContext);
+        }
+        return parameters;
     }
 
     /** The render's output; string literals being interpolated use their own builder. */
