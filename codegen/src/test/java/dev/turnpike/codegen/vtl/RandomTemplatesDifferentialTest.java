@@ -29,10 +29,11 @@ class RandomTemplatesDifferentialTest {
     /**
      * Velocity 2.4's arithmetic and negation nodes build a log message from their operand's source text even when
      * they only log it, and that text is gone after parsing for literals ({@code -true}, {@code 'a' * 2}): the
-     * interpreter then throws this NullPointerException instead of rendering. The compiled class renders Velocity's
-     * intended result (null, printed as nothing). Counted and printed, not compared.
+     * interpreter then throws a NullPointerException ({@code Cannot read field "kind"}, or no message once the JIT
+     * throws its preallocated one) instead of rendering. The compiled class renders Velocity's intended result
+     * (null, printed as nothing). Counted and printed, not compared.
      */
-    private static final String ENGINE_CRASH = "threw java.lang.NullPointerException: Cannot read field \"kind\"";
+    private static final String ENGINE_CRASH = "threw java.lang.NullPointerException";
 
     @TempDir
     Path folder;
