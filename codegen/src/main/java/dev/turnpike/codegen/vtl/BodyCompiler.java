@@ -46,6 +46,8 @@ final class BodyCompiler {
     String out = "out";
     private final StringBuilder pendingText = new StringBuilder();
     private int temps;
+    /** Statements written so far, to refuse a template whose method javac would find too large. */
+    int statementCount;
 
     BodyCompiler(CallSites sites) {
         this.sites = sites;
@@ -87,6 +89,7 @@ final class BodyCompiler {
     }
 
     void statement(String format, Object... args) {
+        statementCount++;
         flush();
         code.addStatement(format, args);
     }
@@ -98,6 +101,7 @@ final class BodyCompiler {
     /** Prints the text collected so far as one call. */
     void flush() {
         if (pendingText.length() > 0) {
+            statementCount++;
             code.addStatement("r.text($N, $S)", out, pendingText.toString());
             pendingText.setLength(0);
         }
@@ -327,7 +331,9 @@ final class BodyCompiler {
     }
 
     static VtlCompileException unsupported(Node node, String what) {
-        return new VtlCompileException(node.getLine(), node.getColumn(),
-                what + " is not supported by the template compiler");
+        // A directive that starts a line begins, for Velocity, with the indentation before its '#'.
+        int column = node.getColumn() + (node instanceof ASTDirective directive
+                ? directive.getPrefix().length() + NodeFields.text(directive, "morePrefix").length() : 0);
+        return new VtlCompileException(node.getLine(), column, what + " is not supported by the template compiler");
     }
 }

@@ -21,6 +21,13 @@ import org.apache.velocity.runtime.parser.node.Node;
  */
 public final class VtlCompiler {
 
+    /**
+     * javac refuses a method over 64 KB of bytecode ("code too large"); measured, templates of 5,850 statements
+     * compile and of 11,700 do not, whatever their mix. Past this bound the build fails here, with a reason, instead
+     * of in javac.
+     */
+    static final int MAX_STATEMENTS = 5_000;
+
     private VtlCompiler() {
     }
 
@@ -40,7 +47,12 @@ public final class VtlCompiler {
             throw new VtlCompileException(e.line(), e.column(), e.reason());
         }
         CallSites sites = new CallSites();
-        CodeBlock body = new BodyCompiler(sites).compile(root);
+        BodyCompiler compiler = new BodyCompiler(sites);
+        CodeBlock body = compiler.compile(root);
+        if (compiler.statementCount > MAX_STATEMENTS) {
+            throw new VtlCompileException(1, 1, "the template is too long to compile into one Java method ("
+                    + compiler.statementCount + " statements, at most " + MAX_STATEMENTS + ")");
+        }
         TypeSpec.Builder template = TypeSpec.classBuilder(type)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(CompiledTemplate.class)
