@@ -16,10 +16,13 @@ public final class CompiledTemplates {
     private CompiledTemplates() {
     }
 
-    /** Called by generated code when its API class is loaded. */
+    /**
+     * Called by generated code when its API class is loaded. The latest class for a text replaces an earlier one,
+     * so that an API regenerated and reloaded in a new class loader ({@code turnpike:run}) lets the old one go.
+     */
     public static void register(CompiledTemplate... templates) {
         for (CompiledTemplate template : templates) {
-            BY_SOURCE.putIfAbsent(template.source(), template);
+            BY_SOURCE.put(template.source(), template);
         }
     }
 
