@@ -39,7 +39,7 @@ final class ApiClassEmitter {
     }
 
     static JavaFile emit(CheckedApi api, ClassName className, ClassName operationsClass, OperationConstantNames names,
-            String deploymentId) {
+            String deploymentId, String definitionResource) {
         String title = api.model().title() != null ? api.model().title() : api.name().identifier();
         TypeSpec.Builder type = TypeSpec.classBuilder(className)
                 .addJavadoc("The API of $L, as one deployment.\n", SourceComments.safe(api.sourceFileName()))
@@ -105,6 +105,14 @@ final class ApiClassEmitter {
                     .addModifiers(Modifier.PUBLIC)
                     .returns(String.class)
                     .addStatement("return $S", api.model().endpointType())
+                    .build());
+        }
+        if (definitionResource != null) {
+            type.addMethod(MethodSpec.methodBuilder("definitionResource")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(String.class)
+                    .addStatement("return $S", definitionResource)
                     .build());
         }
         if (!api.model().models().isEmpty()) {

@@ -11,8 +11,10 @@ public final class ApiEmitter {
     /**
      * @param files the {@code Operations} and {@code Api} classes
      * @param apiClass the {@code GeneratedApi} implementation, for the service file
+     * @param resources class-path resources beside the classes: the definition for {@code GetExport}
      */
-    public record EmittedApi(List<JavaFile> files, ClassName apiClass, String deploymentId) {
+    public record EmittedApi(List<JavaFile> files, ClassName apiClass, String deploymentId,
+            List<GeneratedResource> resources) {
     }
 
     private ApiEmitter() {
@@ -24,10 +26,15 @@ public final class ApiEmitter {
         ClassName apiClass = ClassName.get(packageName, api.name().classPrefix() + "Api");
         OperationConstantNames names = new OperationConstantNames(api.model().operations());
         String deploymentId = DeploymentId.of(api.model());
+        GeneratedResource document = api.model().document() == null ? null
+                : new GeneratedResource(GeneratedResource.exportPath(apiClass.canonicalName()),
+                        api.model().document());
         return new EmittedApi(
                 List.of(OperationsClassEmitter.emit(api, operationsClass, names),
-                        ApiClassEmitter.emit(api, apiClass, operationsClass, names, deploymentId)),
+                        ApiClassEmitter.emit(api, apiClass, operationsClass, names, deploymentId,
+                                document == null ? null : document.path())),
                 apiClass,
-                deploymentId);
+                deploymentId,
+                document == null ? List.of() : List.of(document));
     }
 }
