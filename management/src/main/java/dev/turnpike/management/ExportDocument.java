@@ -18,6 +18,7 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 final class ExportDocument {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Quoted strings and no {@code ---}: how the OpenAPI 3 exports of AWS recorded in the corpus look. */
     private static final YAMLMapper YAML = YAMLMapper.builder().disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .build();
 
