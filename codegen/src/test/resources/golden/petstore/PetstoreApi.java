@@ -79,4 +79,9 @@ public final class PetstoreApi implements GeneratedApi {
     public List<Operation> operations() {
         return OPERATIONS;
     }
+
+    @Override
+    public String definitionResource() {
+        return "META-INF/turnpike/exports/turnpike.generated.petstore.PetstoreApi.json";
+    }
 }

@@ -5,6 +5,7 @@ import dev.turnpike.codegen.check.ApiChecks;
 import dev.turnpike.codegen.check.Diagnostics;
 import dev.turnpike.codegen.emit.ApiEmitter.EmittedApi;
 import dev.turnpike.codegen.emit.ApiEmitter;
+import dev.turnpike.codegen.emit.GeneratedResource;
 import dev.turnpike.codegen.emit.OutputFiles;
 import dev.turnpike.codegen.model.ApiModel;
 import dev.turnpike.codegen.model.ApiName;
@@ -32,7 +33,8 @@ public final class Generator {
     }
 
     /**
-     * Reads, checks and (if no errors) writes Java sources + META-INF/services file. Never throws for a bad
+     * Reads, checks and (if no errors) writes Java sources, the META-INF/services file and each definition for
+     * GetExport (META-INF/turnpike/exports). Never throws for a bad
      * definition: problems come back as diagnostics.
      *
      * @throws java.io.UncheckedIOException when the output cannot be written
@@ -46,6 +48,7 @@ public final class Generator {
         List<String> apiClasses = new ArrayList<>();
         List<GeneratedApiInfo> apis = new ArrayList<>();
         List<String> webSocketClasses = new ArrayList<>();
+        List<GeneratedResource> resources = new ArrayList<>();
         for (CheckedWebSocketApi ws : checked.webSocketApis()) {
             JavaFile file = WebSocketApiEmitter.emit(ws.model(), ws.name().identifier(), ws.name().classPrefix(),
                     request.basePackage() + "." + ws.name().identifier(), ws.definition().getFileName().toString());
@@ -58,6 +61,7 @@ public final class Generator {
             EmittedApi emitted = ApiEmitter.emit(api, request.basePackage(), request.interpretedTemplates(), emitting);
             diagnostics.addAll(emitting.all());
             sources.addAll(emitted.files());
+            resources.addAll(emitted.resources());
             apiClasses.add(emitted.apiClass().canonicalName());
             apis.add(new GeneratedApiInfo(api.name().identifier(), emitted.apiClass().canonicalName(),
                     emitted.deploymentId(), api.definition(), api.model().operations().size()));
@@ -66,7 +70,7 @@ public final class Generator {
             return new GenerationResult(diagnostics, List.of(), List.of()); // a template the compiler refuses
         }
         OutputFiles output = new OutputFiles(request.sourceOutput(), request.resourceOutput());
-        List<Path> written = output.write(sources, apiClasses, webSocketClasses);
+        List<Path> written = output.write(sources, apiClasses, webSocketClasses, resources);
         return new GenerationResult(diagnostics, apis, written);
     }
 

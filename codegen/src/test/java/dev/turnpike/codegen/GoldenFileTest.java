@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pins the generated source of {@code golden/petstore.yaml} (MOCK, HTTP_PROXY, any-method, a path parameter, a
- * greedy parameter, an intermediate resource). After a deliberate change to the output, run with
+ * greedy parameter, an intermediate resource) and the definition kept for GetExport. After a deliberate change to the output, run with
  * {@code -Dturnpike.updateGoldens=true} and review the diff of {@code src/test/resources/golden/}.
  */
 class GoldenFileTest {
@@ -20,7 +20,8 @@ class GoldenFileTest {
     private static final List<String> FILES = List.of(
             "turnpike/generated/petstore/PetstoreOperations.java",
             "turnpike/generated/petstore/PetstoreApi.java",
-            "META-INF/services/dev.turnpike.runtime.model.GeneratedApi");
+            "META-INF/services/dev.turnpike.runtime.model.GeneratedApi",
+            "META-INF/turnpike/exports/turnpike.generated.petstore.PetstoreApi.json");
 
     @TempDir
     Path out;
@@ -53,6 +54,6 @@ class GoldenFileTest {
             assertThat(api.deploymentId()).matches("[a-z0-9]{10}");
             assertThat(api.operations()).isEqualTo(5);
         });
-        assertThat(result.writtenFiles()).hasSize(3);
+        assertThat(result.writtenFiles()).hasSize(4);
     }
 }

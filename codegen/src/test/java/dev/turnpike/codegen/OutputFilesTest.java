@@ -25,10 +25,15 @@ class OutputFilesTest {
         return folder.resolve("java/turnpike/generated").resolve(api).resolve(className + ".java");
     }
 
+    private Path export(String api, String className) {
+        return folder.resolve("resources/META-INF/turnpike/exports/turnpike.generated." + api + "." + className
+                + ".json");
+    }
+
     @Test
     void anUnchangedDefinitionWritesNothing() throws Exception {
         Path definition = Definitions.write(folder, "pets.yaml", getPetsWith("type: mock\n"));
-        assertThat(generate(definition).writtenFiles()).hasSize(3);
+        assertThat(generate(definition).writtenFiles()).hasSize(4);
         FileTime before = FileTime.fromMillis(1_000_000L);
         Files.setLastModifiedTime(source("pets", "PetsApi"), before);
 
@@ -46,8 +51,10 @@ class OutputFilesTest {
 
         GenerationResult again = generate(definition);
 
-        // The operations changed, and so did the deployment id in the Api class; the service file did not.
-        assertThat(again.writtenFiles()).containsExactlyInAnyOrder(source("pets", "PetsOperations"), source("pets", "PetsApi"));
+        // The operations changed, and so did the deployment id in the Api class and the definition kept for
+        // GetExport; the service file did not.
+        assertThat(again.writtenFiles()).containsExactlyInAnyOrder(source("pets", "PetsOperations"),
+                source("pets", "PetsApi"), export("pets", "PetsApi"));
     }
 
     @Test
@@ -62,6 +69,8 @@ class OutputFilesTest {
 
         assertThat(source("shop", "ShopApi")).doesNotExist();
         assertThat(source("shop", "ShopOperations")).doesNotExist();
+        assertThat(export("shop", "ShopApi")).doesNotExist();
+        assertThat(export("pets", "PetsApi")).exists();
         assertThat(handWritten).exists();
         assertThat(source("pets", "PetsApi")).exists();
         assertThat(folder.resolve("resources/META-INF/services/dev.turnpike.runtime.model.GeneratedApi"))

@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -136,6 +137,36 @@ public final class RestApisResource {
             throw ApiException.badRequest("Cache cluster is not enabled for stage " + stageName);
         }
         return Response.accepted().build();
+    }
+
+    /**
+     * {@code GetExport}: the definition of the deployment the stage points at, as OpenAPI 3.0 ({@code oas30}) in
+     * JSON or YAML by the {@code Accept} header, with the stage's server and the extensions asked for.
+     */
+    @GET
+    @Path("{restApiId}/stages/{stageName}/exports/{exportType}")
+    @Produces("*/*")
+    public Response getExport(@PathParam("restApiId") String restApiId, @PathParam("stageName") String stageName,
+            @PathParam("exportType") String exportType, @QueryParam("extensions") String extensions,
+            @HeaderParam("Accept") String accept) {
+        checkApi(restApiId);
+        LiveStage stage = stage(stageName);
+        ExportFormat.checkType(exportType);
+        boolean yaml = ExportFormat.yaml(accept);
+        ExportExtensions kept = ExportExtensions.of(extensions);
+        GatewayAdmin.Deployment deployment = admin.deployments().get(stage.deploymentId());
+        String definition = deployment == null ? null : deployment.definition();
+        if (definition == null) {
+            throw ApiException.badRequest("The deployment " + stage.deploymentId() + " of stage " + stageName
+                    + " carries no definition to export: generate it with a turnpike-codegen that keeps one");
+        }
+        String host = admin.identity().apiId() + ".execute-api." + admin.identity().region() + ".amazonaws.com";
+        return Response.ok(ExportDocument.shape(definition, host, stageName, kept, yaml))
+                .type(yaml ? ExportFormat.YAML : ExportFormat.JSON)
+                .header("Content-Disposition", ExportFormat.contentDisposition(exportType, deployment.createdMillis(),
+                        yaml))
+                .header("x-amzn-RequestId", java.util.UUID.randomUUID().toString())
+                .build();
     }
 
     /** Every {@code /path/METHOD} of every deployment served: what method settings may name. */

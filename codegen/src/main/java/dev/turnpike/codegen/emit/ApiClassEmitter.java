@@ -39,14 +39,12 @@ final class ApiClassEmitter {
     private ApiClassEmitter() {
     }
 
+    /**
+     * @param templates the API's compiled template classes, registered when this class loads
+     * @param definitionResource the class-path name of the definition written for export, or {@code null}
+     */
     static JavaFile emit(CheckedApi api, ClassName className, ClassName operationsClass, OperationConstantNames names,
-            String deploymentId) {
-        return emit(api, className, operationsClass, names, deploymentId, List.of());
-    }
-
-    /** @param templates the API's compiled template classes, registered when this class loads */
-    static JavaFile emit(CheckedApi api, ClassName className, ClassName operationsClass, OperationConstantNames names,
-            String deploymentId, List<ClassName> templates) {
+            String deploymentId, List<ClassName> templates, String definitionResource) {
         String title = api.model().title() != null ? api.model().title() : api.name().identifier();
         TypeSpec.Builder type = TypeSpec.classBuilder(className)
                 .addJavadoc("The API of $L, as one deployment.\n", SourceComments.safe(api.sourceFileName()))
@@ -120,6 +118,14 @@ final class ApiClassEmitter {
                     .addModifiers(Modifier.PUBLIC)
                     .returns(String.class)
                     .addStatement("return $S", api.model().endpointType())
+                    .build());
+        }
+        if (definitionResource != null) {
+            type.addMethod(MethodSpec.methodBuilder("definitionResource")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(String.class)
+                    .addStatement("return $S", definitionResource)
                     .build());
         }
         if (!api.model().models().isEmpty()) {

@@ -14,8 +14,10 @@ public final class ApiEmitter {
     /**
      * @param files the {@code Operations} and {@code Api} classes
      * @param apiClass the {@code GeneratedApi} implementation, for the service file
+     * @param resources class-path resources beside the classes: the definition for {@code GetExport}
      */
-    public record EmittedApi(List<JavaFile> files, ClassName apiClass, String deploymentId) {
+    public record EmittedApi(List<JavaFile> files, ClassName apiClass, String deploymentId,
+            List<GeneratedResource> resources) {
     }
 
     private ApiEmitter() {
@@ -38,13 +40,18 @@ public final class ApiEmitter {
         String deploymentId = DeploymentId.of(api.model());
         TemplateClassesEmitter.Emitted templates = TemplateClassesEmitter.emit(api, packageName, interpreted,
                 diagnostics);
+        GeneratedResource document = api.model().document() == null ? null
+                : new GeneratedResource(GeneratedResource.exportPath(apiClass.canonicalName()),
+                        api.model().document());
         List<JavaFile> files = new ArrayList<>();
         files.add(OperationsClassEmitter.emit(api, operationsClass, names));
-        files.add(ApiClassEmitter.emit(api, apiClass, operationsClass, names, deploymentId, templates.classes()));
+        files.add(ApiClassEmitter.emit(api, apiClass, operationsClass, names, deploymentId, templates.classes(),
+                document == null ? null : document.path()));
         files.addAll(templates.files());
         return new EmittedApi(
                 List.copyOf(files),
                 apiClass,
-                deploymentId);
+                deploymentId,
+                document == null ? List.of() : List.of(document));
     }
 }

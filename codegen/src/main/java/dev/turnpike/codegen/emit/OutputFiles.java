@@ -47,6 +47,15 @@ public final class OutputFiles {
 
     /** {@link #write(List, List)}, and the service file listing the WebSocket APIs {@code webSocketApiClasses}. */
     public List<Path> write(List<JavaFile> sources, List<String> apiClasses, List<String> webSocketApiClasses) {
+        return write(sources, apiClasses, webSocketApiClasses, List.of());
+    }
+
+    /**
+     * {@link #write(List, List, List)}, and the class-path {@code resources} beside the classes; exported
+     * definitions this run no longer produces are deleted.
+     */
+    public List<Path> write(List<JavaFile> sources, List<String> apiClasses, List<String> webSocketApiClasses,
+            List<GeneratedResource> resources) {
         try {
             Set<Path> produced = new HashSet<>();
             for (JavaFile source : sources) {
@@ -58,6 +67,13 @@ public final class OutputFiles {
             deleteStaleSources(produced);
             writeServiceFile(resourceOutput.resolve(SERVICE_FILE), apiClasses);
             writeServiceFile(resourceOutput.resolve(WEBSOCKET_SERVICE_FILE), webSocketApiClasses);
+            Set<Path> producedResources = new HashSet<>();
+            for (GeneratedResource resource : resources) {
+                Path file = resourceOutput.resolve(resource.path());
+                writeIfChanged(file, resource.text());
+                producedResources.add(file.toAbsolutePath().normalize());
+            }
+            deleteStaleExports(producedResources);
             return List.copyOf(written);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write generated files: " + e.getMessage(), e);
@@ -99,10 +115,31 @@ public final class OutputFiles {
         }
     }
 
+    /** JSON has no comment to mark a file as ours, but the exports folder is the generator's alone. */
+    private void deleteStaleExports(Set<Path> produced) throws IOException {
+        Path folder = resourceOutput.resolve(GeneratedResource.EXPORTS_FOLDER);
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        List<Path> stale;
+        try (Stream<Path> files = Files.list(folder)) {
+            stale = files.filter(file -> file.toString().endsWith(".json") && Files.isRegularFile(file))
+                    .filter(file -> !produced.contains(file.toAbsolutePath().normalize()))
+                    .toList();
+        }
+        for (Path file : stale) {
+            deleteWithEmptyFolders(file);
+        }
+    }
+
     private void deleteIfGenerated(Path file, String marker) throws IOException {
         if (!Files.isRegularFile(file) || !startsWith(file, marker)) {
             return;
         }
+        deleteWithEmptyFolders(file);
+    }
+
+    private void deleteWithEmptyFolders(Path file) throws IOException {
         Files.delete(file);
         // Leave no empty package folders behind, but never remove the output roots themselves.
         Path folder = file.getParent();

@@ -18,11 +18,13 @@ import java.util.Map;
  * @param models the models request validation needs, name to JSON Schema text, in definition order
  * @param resourcePolicy {@code x-amazon-apigateway-policy} as JSON text; {@code null} for none
  * @param endpointType {@code EDGE}, {@code REGIONAL} or {@code PRIVATE}
+ * @param document the definition as OpenAPI 3 JSON, for {@code GetExport}; {@code null} when not kept. Not part
+ *     of the deployment id: the model above decides what is served.
  */
 public record ApiModel(String title, String apiKeySource, List<OperationModel> operations,
         List<String> binaryMediaTypes, Map<GatewayResponseType, GatewayResponseSpec> gatewayResponses,
         Map<String, MethodValidation> requestValidation, Map<String, String> models, String resourcePolicy,
-        String endpointType) {
+        String endpointType, String document) {
 
     public ApiModel {
         operations = List.copyOf(operations);
@@ -35,7 +37,7 @@ public record ApiModel(String title, String apiKeySource, List<OperationModel> o
 
     public ApiModel(String title, String apiKeySource, List<OperationModel> operations,
             List<String> binaryMediaTypes) {
-        this(title, apiKeySource, operations, binaryMediaTypes, Map.of(), Map.of(), Map.of(), null, "EDGE");
+        this(title, apiKeySource, operations, binaryMediaTypes, Map.of(), Map.of(), Map.of(), null, "EDGE", null);
     }
 
     /**

@@ -87,7 +87,7 @@ public final class DefinitionReader {
                 validation, RequestValidatorsReader.models(api, validation, bodies, diagnostics),
                 ResourcePolicyReader.read(rootExtensions.get(ResourcePolicyReader.NAME),
                         JsonPointer.of(ResourcePolicyReader.NAME), diagnostics),
-                endpointType);
+                endpointType, DefinitionDocument.json(api, SWAGGER2_MARK));
     }
 
     private static OpenAPI parse(Path file, Diagnostics diagnostics) {

@@ -3,6 +3,10 @@ package dev.turnpike.runtime.admin;
 import dev.turnpike.runtime.cache.StageCaches;
 import dev.turnpike.runtime.model.GeneratedApi;
 import dev.turnpike.runtime.pipeline.ApiIdentity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +18,28 @@ public final class GatewayAdmin {
 
     /** One deployment served: a generated API, and when this gateway started serving it. */
     public record Deployment(String id, GeneratedApi api, long createdMillis) {
+
+        /**
+         * The definition it was generated from, as OpenAPI 3 JSON, read from the class path where the generator put
+         * it; {@code null} when the API carries none (hand-written, or generated before exports).
+         *
+         * @throws UncheckedIOException when the API names a resource that cannot be read
+         */
+        public String definition() {
+            String resource = api.definitionResource();
+            if (resource == null) {
+                return null;
+            }
+            try (InputStream in = api.getClass().getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new UncheckedIOException(new IOException("the definition " + resource + " of "
+                            + api.getClass().getName() + " is not on the class path"));
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private final ApiIdentity identity;

@@ -87,4 +87,13 @@ public interface GeneratedApi {
     default String endpointType() {
         return "EDGE";
     }
+
+    /**
+     * The class-path resource holding the definition as OpenAPI 3 JSON (written by the generator beside this class),
+     * what the management API's {@code GetExport} answers from; {@code null} for code generated before exports and
+     * for hand-written APIs.
+     */
+    default String definitionResource() {
+        return null;
+    }
 }
