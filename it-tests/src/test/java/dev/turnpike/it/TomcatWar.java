@@ -77,6 +77,9 @@ final class TomcatWar implements ServedWar {
         // and JSP; there is no Jasper here, so map the default servlet alone.
         tomcat.setAddDefaultWebXmlToWebapp(false);
         Context context = tomcat.addWebapp(deployment.contextPath(), deployment.war().toString());
+        // The test class path also holds Jetty's WebSocket server (for the Jetty suites), whose initializer fails
+        // outside Jetty; a real Tomcat has only its own.
+        context.setContainerSciFilter("org\\.eclipse\\.jetty\\..*");
         context.addLifecycleListener(event -> {
             if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
                 Wrapper defaultServlet = Tomcat.addServlet(context, "default",
