@@ -78,6 +78,7 @@ class WebSocketChecksTest extends CheckTestSupport {
                         authorizerType: TOKEN
                         authorizerUri: arn:aws:lambda:us-east-1:123456789012:function:Auth
                         identitySource: [route.request.header.Auth, method.request.header.Auth]
+                        authorizerResultTtlInSeconds: 300
                         ttl: 300
                       integration:
                         integrationType: MOCK
@@ -87,8 +88,11 @@ class WebSocketChecksTest extends CheckTestSupport {
                         integrationType: MOCK
                 """);
         thenErrors(
-                API + "/routes/$connect/authorizer/ttl: unknown field 'ttl' (known: authorizerType, authorizerUri,"
-                        + " identitySource, name)",
+                API + "/routes/$connect/authorizer/ttl: unknown field 'ttl' (known: authorizerResultTtlInSeconds,"
+                        + " authorizerType, authorizerUri, identitySource, name)",
+                API + "/routes/$connect/authorizer/authorizerResultTtlInSeconds: API Gateway caches no WebSocket"
+                        + " authorizer's result (authorizerResultTtlInSeconds is for HTTP APIs only): expected 0 or"
+                        + " nothing, got 300",
                 API + "/routes/$connect/authorizer/name: an authorizer needs a name",
                 API + "/routes/$connect/authorizer/authorizerType: expected REQUEST, got 'TOKEN'",
                 API + "/routes/$connect/authorizer/authorizerUri: expected a Lambda invocation ARN"

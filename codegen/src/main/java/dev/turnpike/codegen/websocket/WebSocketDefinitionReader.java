@@ -41,7 +41,7 @@ public final class WebSocketDefinitionReader {
     private static final Set<String> ROUTE_FIELDS = Set.of("apiKeyRequired", "authorizationType", "authorizer",
             "routeResponseSelectionExpression", "integration");
     private static final Set<String> AUTHORIZER_FIELDS = Set.of("name", "authorizerType", "authorizerUri",
-            "identitySource");
+            "identitySource", "authorizerResultTtlInSeconds");
     private static final Pattern IDENTITY_SOURCE = Pattern.compile("route\\.request\\.(header|querystring)\\.[^.\\s]+");
     private static final Set<String> INTEGRATION_FIELDS = Set.of("integrationType", "integrationUri",
             "timeoutInMillis", "requestTemplates", "templateSelectionExpression", "integrationResponses",
@@ -219,6 +219,13 @@ public final class WebSocketDefinitionReader {
             return null;
         }
         unknownFields(authorizer, AUTHORIZER_FIELDS, pointer, diagnostics);
+        Object ttl = authorizer.get("authorizerResultTtlInSeconds");
+        if (ttl != null && !(ttl instanceof Number number && number.longValue() == 0)) {
+            // AWS's ApiGatewayV2 reference: the field is supported only for HTTP APIs; WebSocket answers are not cached
+            diagnostics.error(pointer.append("authorizerResultTtlInSeconds"), "API Gateway caches no WebSocket"
+                    + " authorizer's result (authorizerResultTtlInSeconds is for HTTP APIs only): expected 0 or"
+                    + " nothing, got " + ttl);
+        }
         String name = text(authorizer, "name", pointer, diagnostics);
         String type = text(authorizer, "authorizerType", pointer, diagnostics);
         String uri = text(authorizer, "authorizerUri", pointer, diagnostics);
