@@ -52,16 +52,22 @@ public final class Generator {
             sources.add(file);
             webSocketClasses.add(file.packageName() + "." + file.typeSpec().name());
         }
+        List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
         for (CheckedApi api : checked.apis()) {
-            EmittedApi emitted = ApiEmitter.emit(api, request.basePackage());
+            Diagnostics emitting = new Diagnostics(api.definition());
+            EmittedApi emitted = ApiEmitter.emit(api, request.basePackage(), request.interpretedTemplates(), emitting);
+            diagnostics.addAll(emitting.all());
             sources.addAll(emitted.files());
             apiClasses.add(emitted.apiClass().canonicalName());
             apis.add(new GeneratedApiInfo(api.name().identifier(), emitted.apiClass().canonicalName(),
                     emitted.deploymentId(), api.definition(), api.model().operations().size()));
         }
+        if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+            return new GenerationResult(diagnostics, List.of(), List.of()); // a template the compiler refuses
+        }
         OutputFiles output = new OutputFiles(request.sourceOutput(), request.resourceOutput());
         List<Path> written = output.write(sources, apiClasses, webSocketClasses);
-        return new GenerationResult(checked.diagnostics(), apis, written);
+        return new GenerationResult(diagnostics, apis, written);
     }
 
     /** Reads and checks only. */

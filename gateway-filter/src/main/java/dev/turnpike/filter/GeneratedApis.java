@@ -13,6 +13,32 @@ final class GeneratedApis {
     private GeneratedApis() {
     }
 
+    /**
+     * The generated APIs {@code turnpike.deployments} lists by name (comma-separated): further deployments of the
+     * served API; empty when the key is not set.
+     */
+    static List<GeneratedApi> named(ClassLoader loader, String names) throws ServletException {
+        List<GeneratedApi> found = new ArrayList<>();
+        if (names == null || names.isBlank()) {
+            return found;
+        }
+        List<GeneratedApi> apis = new ArrayList<>();
+        ServiceLoader.load(GeneratedApi.class, loader).forEach(apis::add);
+        for (String name : names.split(",")) {
+            String wanted = name.trim();
+            if (wanted.isEmpty()) {
+                continue;
+            }
+            GeneratedApi match = apis.stream().filter(a -> a.name().equals(wanted)).findFirst().orElse(null);
+            if (match == null) {
+                throw new ServletException("turnpike.deployments: no generated API named '" + wanted + "' (found: "
+                        + apis.stream().map(GeneratedApi::name).sorted().collect(Collectors.joining(", ")) + ")");
+            }
+            found.add(match);
+        }
+        return found;
+    }
+
     /** Whether the class path has a generated REST API at all. */
     static boolean present(ClassLoader loader) {
         return ServiceLoader.load(GeneratedApi.class, loader).findFirst().isPresent();

@@ -17,6 +17,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,14 +32,26 @@ public final class TurnpikeFilter implements Filter {
     static final long ASYNC_TIMEOUT_MILLIS = 120_000;
 
     private volatile Gateway gateway;
+    /** Paths an extension serves (the management API): passed down the chain, never answered as the API. */
+    private final List<String> servedElsewhere;
 
     /** For containers: the API and configuration are found at {@link #init}. */
     public TurnpikeFilter() {
+        this.servedElsewhere = List.of();
     }
 
     /** For embedding ({@code turnpike:run}, tests): serves this gateway as it is. */
     public TurnpikeFilter(Gateway gateway) {
+        this(gateway, List.of());
+    }
+
+    /**
+     * For embedding with extensions: serves this gateway, and passes requests at or below each of
+     * {@code servedElsewhere} (paths below the context path, such as {@code /turnpike-management}) down the chain.
+     */
+    public TurnpikeFilter(Gateway gateway, List<String> servedElsewhere) {
         this.gateway = gateway;
+        this.servedElsewhere = List.copyOf(servedElsewhere);
     }
 
     @Override
@@ -61,7 +74,9 @@ public final class TurnpikeFilter implements Filter {
             TurnpikeConfig config = TurnpikeConfig.load(ConfigurationSources.read(loader,
                     ConfigurationSources.toMap(context.getInitParameterNames(), context::getInitParameter),
                     filterParameters, System.getenv(), System::getProperty));
-            loaded = Gateway.create(GeneratedApis.find(loader, config.api()), config);
+            loaded = Gateway.builder(GeneratedApis.find(loader, config.api()), config)
+                    .deployments(GeneratedApis.named(loader, config.values().get("turnpike.deployments")))
+                    .build();
         } catch (ConfigException e) {
             throw new ServletException(e.getMessage(), e);
         }
@@ -80,6 +95,10 @@ public final class TurnpikeFilter implements Filter {
         Gateway served = gateway;
         if (served == null) {
             throw new ServletException("TurnpikeFilter used before init");
+        }
+        if (!servedElsewhere.isEmpty() && isServedElsewhere(pathInContext(httpRequest))) {
+            chain.doFilter(request, response);
+            return;
         }
         MetricsEndpoint metrics = served.observability().metricsEndpoint();
         if (metrics != null && metrics.path().equals(pathInContext(httpRequest))) {
@@ -129,6 +148,15 @@ public final class TurnpikeFilter implements Filter {
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(answer.body());
         }
+    }
+
+    private boolean isServedElsewhere(String path) {
+        for (String prefix : servedElsewhere) {
+            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String pathInContext(HttpServletRequest request) {

@@ -12,6 +12,7 @@ import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,7 +20,8 @@ import java.util.Set;
  * Registers {@link TurnpikeFilter} on {@code /*} when a WAR starts, so a WAR needs no web.xml entry. It stands
  * aside when web.xml already declares the filter (to map it elsewhere, or give it init-params) or when the
  * context parameter {@code turnpike.autoRegister} is {@code false}. A generated WebSocket API gets its own filter
- * ({@link WebSocketRegistration}), registered first.
+ * ({@link WebSocketRegistration}), registered first. Extensions on the class path ({@link TurnpikeExtension}, such
+ * as the management API) start here too, once the REST gateway is built.
  */
 public final class TurnpikeInitializer implements ServletContainerInitializer {
 
@@ -55,7 +57,18 @@ public final class TurnpikeInitializer implements ServletContainerInitializer {
             }
             throw e;
         }
-        FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new TurnpikeFilter(gateway));
+        List<String> servedElsewhere;
+        try {
+            servedElsewhere = TurnpikeExtension.startAll(context, gateway);
+        } catch (ServletException | RuntimeException e) {
+            gateway.close();
+            if (webSocketGateway != null) {
+                webSocketGateway.close();
+            }
+            throw e;
+        }
+        FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new TurnpikeFilter(gateway,
+                servedElsewhere));
         if (filter == null) {
             gateway.close();
             return; // a filter named "turnpike" exists already: the application's own choice

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.sun.net.httpserver.HttpServer;
 import dev.turnpike.runtime.config.TurnpikeConfig;
+import dev.turnpike.runtime.model.Authorizer;
 import dev.turnpike.runtime.model.GeneratedApi;
 import dev.turnpike.runtime.model.Integration;
 import dev.turnpike.runtime.model.IntegrationResponse;
@@ -23,9 +24,11 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,26 +36,39 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Random requests at a served API (the filter in Jetty over TLS), bounded and repeatable: a fixed seed, 2,000
+ * Random requests at a served API (the filter in Jetty over TLS), bounded and repeatable: a fixed seed, up to 2,000
  * requests through the JDK client (random methods, paths with escapes, dot segments, unicode and long segments,
- * query strings, headers, content types and bodies) and 100 malformed ones written on raw TLS. The API has a MOCK,
- * an HTTP_PROXY to a loopback backend, an HTTP_PROXY to a closed port, a non-proxy HTTP method with a template and
- * passthrough NEVER, a Lambda proxy function and a validated body. Every answer must be one AWS could give: no 5xx
+ * query strings, headers, authorization headers, API keys, content types and bodies) and 100 malformed ones written
+ * on raw TLS, within a time budget. The API has a MOCK, an HTTP_PROXY to a loopback backend, an HTTP_PROXY to a
+ * closed port, a non-proxy HTTP method with a template and passthrough NEVER, a Lambda proxy function, a validated
+ * body, and methods behind AWS_IAM (SigV4), a Lambda TOKEN authorizer and an API key. Every answer must be one AWS could give: no 5xx
  * except the closed port's 504 (INTEGRATION_FAILURE), no body naming a Java exception or showing a stack trace,
  * and the gateway still serves a plain request at the end. About one request in six is refused by Jetty before the
  * filter (a garbage {@code Transfer-Encoding}, an empty, NUL or ambiguous path segment: Jetty 12's URI compliance);
  * those answers are checked too, as the container's.
+ *
+ * <p>{@code -Dturnpike.fuzz.seed=<n>} picks another seed and {@code -Dturnpike.fuzz.seconds=<s>} another budget (30 s
+ * by default; given, it also lifts the 2,000 cap: the long run). Every request that got a wrong answer is written,
+ * as the bytes of an HTTP/1.1 request with its seed, to {@code src/test/resources/fuzz-corpus/requests/}; every file
+ * there is replayed by {@link #aKeptRequestGetsAnAnswerAwsCouldGive} on each build.
  */
 class FuzzTest {
 
-    private static final long SEED = 20261125L;
-    private static final int REQUESTS = 2_000;
+    private static final long SEED = Long.getLong("turnpike.fuzz.seed", 20261125L);
+    private static final Duration BUDGET = Duration.ofSeconds(Long.getLong("turnpike.fuzz.seconds", 30));
+    private static final int REQUESTS = System.getProperty("turnpike.fuzz.seconds") == null ? 2_000
+            : Integer.MAX_VALUE;
+    static final Path CORPUS = Path.of("src/test/resources/fuzz-corpus/requests");
+    private static final String IAM_SECRET = "fuzzSecretKey0123456789";
     private static final int RAW_REQUESTS = 100;
     private static final List<String> LEAKS = List.of("at dev.", "at java.", "at org.", "Exception", "java.",
             "jakarta.", "NullPointer", "Caused by");
@@ -83,7 +99,10 @@ class FuzzTest {
         }
         tls = TestTls.create(dir);
         TurnpikeConfig config = TurnpikeConfig.from(Map.of("turnpike.stages", "dev",
-                "turnpike.lambda.sizer", Sizer.class.getName()));
+                "turnpike.lambda.sizer", Sizer.class.getName(),
+                "turnpike.lambda.gate", AllGatewayResponsesTest.Gate.class.getName(),
+                "turnpike.iam.AKIDFUZZ.secretKey", IAM_SECRET,
+                "turnpike.apiKeys.fuzz.value", "fuzz-key-0123456789abcdef"));
         jetty = FilterInJetty.serve(tls, Gateway.create(new Api(), config));
     }
 
@@ -108,32 +127,36 @@ class FuzzTest {
         List<String> problems = new ArrayList<>();
         Map<String, Integer> statuses = new TreeMap<>();
         long started = System.nanoTime();
+        long deadline = started + BUDGET.toNanos();
+        // The malformed requests keep a tenth of the budget: a long run would otherwise never reach them.
+        long clientDeadline = started + BUDGET.toNanos() * 9 / 10;
         String previous = "";
-        for (int i = 0; i < REQUESTS; i++) {
+        int sent = 0;
+        for (int i = 0; i < REQUESTS && System.nanoTime() < clientDeadline; i++, sent++) {
             Attempt attempt = randomRequest(random);
             String before = previous;
             previous = attempt + " " + attempt.request().headers().map().keySet();
+            int problemsBefore = problems.size();
             HttpResponse<String> r;
             try {
                 r = send(attempt.request());
+                boolean fromGateway = r.headers().firstValue("x-amzn-RequestId").isPresent();
+                statuses.merge((fromGateway ? "gateway " : "container ") + r.statusCode(), 1, Integer::sum);
+                check(attempt.toString(), r.statusCode(), r.body(), attempt.path(), fromGateway, problems);
             } catch (IOException e) {
                 problems.add(attempt + ": no answer: " + e + " (after " + before + ")");
-                continue;
             }
-            boolean fromGateway = r.headers().firstValue("x-amzn-RequestId").isPresent();
-            statuses.merge((fromGateway ? "gateway " : "container ") + r.statusCode(), 1, Integer::sum);
-            check(attempt.toString(), r.statusCode(), r.body(), attempt.path(), fromGateway, problems);
+            if (problems.size() > problemsBefore) {
+                keep(attempt.bytes(), i, problems.get(problemsBefore));
+            }
         }
-        for (int i = 0; i < RAW_REQUESTS; i++) {
+        int rawRequests = REQUESTS == Integer.MAX_VALUE ? Integer.MAX_VALUE : RAW_REQUESTS;
+        for (int i = 0; i < rawRequests && System.nanoTime() < deadline; i++, sent++) {
             String text = malformed(random);
-            try (RawHttps raw = RawHttps.open(jetty.root(), tls)) {
-                raw.write(text.getBytes(StandardCharsets.ISO_8859_1));
-                RawHttps.Response r = raw.readResponse();
-                statuses.merge("raw " + r.status(), 1, Integer::sum);
-                check("raw " + printable(text), r.status(), r.body(), "", r.headers().containsKey("x-amzn-requestid"),
-                        problems);
-            } catch (IOException closed) {
-                // Closing the connection on garbage is an answer too.
+            int problemsBefore = problems.size();
+            sendRaw(text.getBytes(StandardCharsets.ISO_8859_1), "raw " + printable(text), statuses, problems);
+            if (problems.size() > problemsBefore) {
+                keep(text.getBytes(StandardCharsets.ISO_8859_1), sent, problems.get(problemsBefore));
             }
         }
         HttpResponse<String> after = jetty.client().send(HttpRequest.newBuilder(URI.create(jetty.root()
@@ -141,10 +164,79 @@ class FuzzTest {
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(after.body()).isEqualTo("{\"ok\": true}");
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-        System.out.println("FuzzTest: " + (REQUESTS + RAW_REQUESTS) + " requests in " + seconds + " s, statuses "
-                + statuses);
+        System.out.println("FuzzTest: seed " + SEED + ", " + sent + " requests in " + seconds + " s (budget "
+                + BUDGET.toSeconds() + " s), statuses " + statuses + ", problems " + problems.size());
         // How long it took is printed, not asserted: the build machine is shared (every request has its own timeout).
         assertThat(problems).isEmpty();
+    }
+
+    /** Every request kept in the corpus: the files of {@link #CORPUS}, replayed byte for byte on raw TLS. */
+    static Stream<Path> corpus() throws IOException {
+        try (Stream<Path> files = Files.list(CORPUS)) {
+            return files.filter(f -> f.toString().endsWith(".http")).sorted().toList().stream();
+        }
+    }
+
+    /**
+     * A kept request, replayed: its answer must be one AWS could give, as in the random run. The file is the request's
+     * bytes after comment lines ({@code # ...}); a comment {@code # expect: <status>,<status>...} pins the status
+     * too (the container's or the gateway's).
+     */
+    @ParameterizedTest
+    @MethodSource("corpus")
+    void aKeptRequestGetsAnAnswerAwsCouldGive(Path file) throws Exception {
+        byte[] all = Files.readAllBytes(file);
+        int start = 0;
+        List<String> expected = null;
+        while (start < all.length && all[start] == '#') {
+            int end = start;
+            while (all[end] != '\n') {
+                end++;
+            }
+            String comment = new String(all, start, end - start, StandardCharsets.UTF_8);
+            if (comment.startsWith("# expect: ")) {
+                expected = List.of(comment.substring("# expect: ".length()).trim().split(","));
+            }
+            start = end + 1;
+        }
+        byte[] request = Arrays.copyOfRange(all, start, all.length);
+        List<String> problems = new ArrayList<>();
+        Map<String, Integer> statuses = new TreeMap<>();
+
+        sendRaw(request, file.getFileName().toString(), statuses, problems);
+
+        assertThat(problems).isEmpty();
+        if (expected != null) {
+            assertThat(statuses).hasSize(1);
+            String status = statuses.keySet().iterator().next();
+            assertThat(status.substring(status.indexOf(' ') + 1)).isIn(expected);
+        }
+    }
+
+    /** Writes {@code request} on its own TLS connection and checks what comes back; a closed connection is fine. */
+    private static void sendRaw(byte[] request, String what, Map<String, Integer> statuses, List<String> problems)
+            throws Exception {
+        String text = new String(request, StandardCharsets.ISO_8859_1);
+        String path = text.contains(" ") ? text.split(" ", 3)[1] : "";
+        try (RawHttps raw = RawHttps.open(jetty.root(), tls)) {
+            raw.write(request);
+            RawHttps.Response r = raw.readResponse();
+            boolean fromGateway = r.headers().containsKey("x-amzn-requestid");
+            statuses.merge((fromGateway ? "gateway " : "container ") + r.status(), 1, Integer::sum);
+            check(what, r.status(), r.body(), path, fromGateway, problems);
+        } catch (IOException closed) {
+            // Closing the connection on garbage is an answer too.
+        }
+    }
+
+    /** Keeps a request that got a wrong answer in the corpus, named by seed and number, with what went wrong. */
+    private static void keep(byte[] request, int number, String problem) throws IOException {
+        Files.createDirectories(CORPUS);
+        byte[] comment = ("# found by FuzzTest, seed " + SEED + ", request " + number + ": " + printable(problem)
+                + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] file = Arrays.copyOf(comment, comment.length + request.length);
+        System.arraycopy(request, 0, file, comment.length, request.length);
+        Files.write(CORPUS.resolve("fuzz-" + SEED + "-" + number + ".http"), file);
     }
 
     /**
@@ -188,7 +280,24 @@ class FuzzTest {
 
     private static final Set<Integer> CONTAINER_STATUSES = Set.of(400, 405, 411, 413, 414, 431, 501, 505);
 
-    record Attempt(String method, String path, HttpRequest request, String note) {
+    record Attempt(String method, String path, HttpRequest request, String note, byte[] body) {
+
+        /** The request as HTTP/1.1 bytes, as the JDK client would write it (near enough to replay it). */
+        byte[] bytes() {
+            StringBuilder head = new StringBuilder(method).append(' ').append(request.uri().getRawPath());
+            if (request.uri().getRawQuery() != null) {
+                head.append('?').append(request.uri().getRawQuery());
+            }
+            head.append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+            request.headers().map().forEach((name, values) -> values.forEach(
+                    v -> head.append(name).append(": ").append(v).append("\r\n")));
+            head.append("Content-Length: ").append(body.length).append("\r\nConnection: close\r\n\r\n");
+            byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] all = Arrays.copyOf(start, start.length + body.length);
+            System.arraycopy(body, 0, all, start.length, body.length);
+            return all;
+        }
+
         @Override
         public String toString() {
             return method + " " + printable(path) + " " + note;
@@ -200,7 +309,7 @@ class FuzzTest {
     private static final String[] METHODS = {"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "GET",
         "POST", "PROPFIND", "X-CUSTOM", "TRACE"};
     private static final String[] RESOURCES = {"mock", "proxy", "proxy/a/b", "down", "down/x", "http", "lambda",
-        "validated", "items", "items/1", "nowhere", ""};
+        "validated", "items", "items/1", "nowhere", "", "iam", "token", "keyed"};
     private static final String[] SEGMENTS = {"a", ".", "%20", "%25", "%C3%A9", "%E2%82%AC", "%F0%9F%98%80", "~",
         "a+b", "{id}", "$", "%7B%7D", "null", "1", "%41"};
     /** Segments Jetty refuses before the filter (ambiguous or NUL): sent less often, each costs a new connection. */
@@ -254,7 +363,10 @@ class FuzzTest {
             if (RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            String value = random.nextInt(8) == 0 ? "v".repeat(random.nextInt(4_000)) : printableValue(random);
+            String value = random.nextInt(8) == 0 ? "v".repeat(random.nextInt(4_000))
+                    : name.equals("Authorization") ? authorization(random)
+                    : name.equals("x-api-key") && random.nextBoolean() ? "fuzz-key-0123456789abcdef"
+                    : printableValue(random);
             try {
                 request.header(name, value);
                 note.append(name).append(' ');
@@ -263,13 +375,50 @@ class FuzzTest {
             }
         }
         boolean withBody = !method.equals("GET") && !method.equals("HEAD") && random.nextInt(4) != 0;
+        byte[] body = new byte[0];
         if (withBody) {
             request.header("Content-Type", CONTENT_TYPES[random.nextInt(CONTENT_TYPES.length)]);
-            request.method(method, HttpRequest.BodyPublishers.ofByteArray(body(random)));
+            body = body(random);
+            request.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        return new Attempt(method, target, request.build(), note.toString());
+        return new Attempt(method, target, request.build(), note.toString(), body);
+    }
+
+    /**
+     * An {@code Authorization} value for the SigV4, TOKEN authorizer and Cognito-style parsers: a SigV4 header with
+     * parts dropped, repeated or garbled, a bearer token, the TOKEN authorizer's words, or noise.
+     */
+    private static String authorization(Random random) {
+        List<String> parts = new ArrayList<>(List.of(
+                "Credential=AKIDFUZZ/20261125/us-east-1/execute-api/aws4_request",
+                "SignedHeaders=host;x-amz-date", "Signature=" + "0123456789abcdef".repeat(4)));
+        switch (random.nextInt(8)) {
+            case 0 -> parts.remove(random.nextInt(parts.size()));
+            case 1 -> parts.add(parts.get(random.nextInt(parts.size())));
+            case 2 -> {
+                int at = random.nextInt(parts.size());
+                String part = parts.get(at);
+                int cut = random.nextInt(part.length());
+                parts.set(at, part.substring(0, cut) + pick(random, "/", "=", ",", ";", "", " ", "%", "\"")
+                        + part.substring(cut + (random.nextBoolean() ? 1 : 0)));
+            }
+            case 3 -> {
+                return "Bearer " + word(random, 20) + "." + word(random, 30) + "." + word(random, 10);
+            }
+            case 4 -> {
+                return pick(random, "allow", "deny", "Allow", "", " ", "null");
+            }
+            case 5 -> {
+                return printableValue(random);
+            }
+            default -> {
+                // a well-formed header with a wrong signature
+            }
+        }
+        return pick(random, "AWS4-HMAC-SHA256 ", "AWS4-HMAC-SHA256", "aws4-hmac-sha256 ", "AWS4-HMAC-SHA512 ")
+                + String.join(pick(random, ", ", ",", " ", ",,"), parts);
     }
 
     private static byte[] body(Random random) {
@@ -383,7 +532,14 @@ class FuzzTest {
                             .response(IntegrationResponse.selecting("default", "200").responseTemplate(
                                     "application/json", "{\"id\": \"$util.escapeJavaScript($input.params('id'))\"}")
                                     .build()).build()).build();
-            operations.addAll(List.of(mock, proxy, down, downRoot, http, lambda, validated, item));
+            Operation iam = Operation.on("ANY", "/iam").authorizationType("AWS_IAM").integration(okMock()).build();
+            Operation token = Operation.on("ANY", "/token").authorizer(Authorizer.lambda("gate", "TOKEN",
+                    "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:"
+                            + "123456789012:function:gate/invocations")
+                    .identitySource("method.request.header.Authorization").resultTtlInSeconds(0).build())
+                    .integration(okMock()).build();
+            Operation keyed = Operation.on("ANY", "/keyed").apiKeyRequired(true).integration(okMock()).build();
+            operations.addAll(List.of(mock, proxy, down, downRoot, http, lambda, validated, item, iam, token, keyed));
             routes = RouteNode.resource("/")
                     .literal("mock", RouteNode.resource("/mock").method(mock).build())
                     .literal("proxy", RouteNode.resource("/proxy")
@@ -395,7 +551,16 @@ class FuzzTest {
                     .literal("validated", RouteNode.resource("/validated").method(validated).build())
                     .literal("items", RouteNode.resource("/items")
                             .param("id", RouteNode.resource("/items/{id}").method(item).build()).build())
+                    .literal("iam", RouteNode.resource("/iam").method(iam).build())
+                    .literal("token", RouteNode.resource("/token").method(token).build())
+                    .literal("keyed", RouteNode.resource("/keyed").method(keyed).build())
                     .build();
+        }
+
+        private static Integration okMock() {
+            return Integration.of(IntegrationType.MOCK).requestTemplate("application/json", "{\"statusCode\": 200}")
+                    .response(IntegrationResponse.selecting("default", "200")
+                            .responseTemplate("application/json", "{\"ok\": true}").build()).build();
         }
 
         @Override

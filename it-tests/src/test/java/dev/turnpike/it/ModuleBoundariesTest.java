@@ -33,6 +33,19 @@ class ModuleBoundariesTest {
                 Stream.of("org.eclipse.jetty", "org.apache.catalina", "org.apache.tomcat")).toList())).isEmpty();
     }
 
+    /**
+     * The management API is an add-on over the filter and the runtime: no build-time code, no particular container,
+     * and nothing in the runtime or the filter knows Jersey (it is only in WARs that add the module).
+     */
+    @Test
+    void managementKnowsNoBuildTimeCodeAndOnlyItAndNoOtherModuleKnowsJersey() {
+        assertThat(importsOf("../management/src/main/java", Stream.concat(BUILD_TIME.stream(),
+                Stream.of("org.eclipse.jetty", "org.apache.catalina", "org.apache.tomcat")).toList())).isEmpty();
+        List<String> jaxRs = List.of("org.glassfish.jersey", "jakarta.ws.rs", "dev.turnpike.management");
+        assertThat(importsOf("../runtime/src/main/java", jaxRs)).isEmpty();
+        assertThat(importsOf("../gateway-filter/src/main/java", jaxRs)).isEmpty();
+    }
+
     /** Each import of a forbidden package in the sources below {@code root}, as {@code file: line}. */
     static List<String> importsOf(String root, List<String> forbidden) {
         try (Stream<Path> files = Files.walk(Path.of(root))) {

@@ -43,6 +43,28 @@ final class TestTls {
         return keyStore;
     }
 
+    /** Trust managers that trust only this certificate, for clients configured with them (the AWS SDK's). */
+    javax.net.ssl.TrustManager[] trustManagers() {
+        try {
+            return trustFactory().getTrustManagers();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private TrustManagerFactory trustFactory() throws Exception {
+        KeyStore server = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            server.load(in, PASSWORD.toCharArray());
+        }
+        KeyStore anchors = KeyStore.getInstance("PKCS12");
+        anchors.load(null, null);
+        anchors.setCertificateEntry("server", server.getCertificate("server"));
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(anchors);
+        return tmf;
+    }
+
     SSLContext clientContext() throws Exception {
         KeyStore server = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keyStore)) {

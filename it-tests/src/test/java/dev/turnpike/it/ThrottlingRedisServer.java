@@ -52,7 +52,9 @@ final class ThrottlingRedisServer implements AutoCloseable {
     void start() {
         try {
             process = new ProcessBuilder(BINARY.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--daemonize", "no")
+                    "--save", "", "--appendonly", "no", "--daemonize", "no",
+                    // Redis 7 refuses DEBUG unless enabled; the fault tests use DEBUG SLEEP to make it slow.
+                    "--enable-debug-command", "yes")
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
@@ -78,6 +80,47 @@ final class ThrottlingRedisServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Makes the server stop answering for {@code seconds}, as an overloaded or paused Redis would, with every
+     * connection kept open: {@code DEBUG SLEEP} blocks its single thread. Returns when the server answers again.
+     */
+    void debugSleep(double seconds) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout((int) (seconds * 1000) + 10_000);
+            socket.getOutputStream().write(("DEBUG SLEEP " + seconds + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            String reply = new String(socket.getInputStream().readNBytes(5), StandardCharsets.US_ASCII);
+            if (!reply.equals("+OK\r\n")) {
+                fail("DEBUG SLEEP answered " + reply + " (Redis 7 needs enable-debug-command yes)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many clients are connected now ({@code INFO clients}), to see that reconnects do not pile up. */
+    int connectedClients() {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write("INFO clients\r\n".getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            StringBuilder header = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                header.append((char) c);
+            }
+            int length = Integer.parseInt(header.toString().trim().substring(1));
+            String info = new String(in.readNBytes(length), StandardCharsets.US_ASCII);
+            for (String line : info.split("\r\n")) {
+                if (line.startsWith("connected_clients:")) {
+                    // Less this one, which asked.
+                    return Integer.parseInt(line.substring("connected_clients:".length())) - 1;
+                }
+            }
+            throw new IllegalStateException("no connected_clients in " + info);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.turnpike.codegen.GenerationResult;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
@@ -42,6 +43,15 @@ public final class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "turnpike.generated", required = true)
     private String basePackage;
 
+    /**
+     * Mapping templates to render with the interpreter (Velocity) instead of compiling them to Java, by JSON
+     * pointer as build messages print it ({@code #/paths/~1pets/post/x-amazon-apigateway-integration/requestTemplates/application~1json}),
+     * optionally after the definition's file name and a space. Only for a template the compiler refuses; the build
+     * warns naming each one.
+     */
+    @Parameter
+    private List<String> interpretedTemplates;
+
     @Parameter(property = "turnpike.skip", defaultValue = "false")
     private boolean skip;
 
@@ -72,7 +82,8 @@ public final class GenerateMojo extends AbstractMojo {
                     basePackage,
                     generatorIdentity(),
                     new File(project.getBuild().getDirectory(),
-                            "turnpike-state/" + mojoExecution.getExecutionId() + ".digest").toPath());
+                            "turnpike-state/" + mojoExecution.getExecutionId() + ".digest").toPath(),
+                    interpretedTemplates == null ? Set.of() : Set.copyOf(interpretedTemplates));
             outcome = IncrementalGenerator.run(request);
             report(request, outcome);
         } catch (InvalidInputException e) {

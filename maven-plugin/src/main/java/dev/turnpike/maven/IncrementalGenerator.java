@@ -33,7 +33,7 @@ final class IncrementalGenerator {
         GenerationRequest generation;
         try {
             generation = new GenerationRequest(request.definitions(), request.sourceOutput(),
-                    request.resourceOutput(), request.basePackage());
+                    request.resourceOutput(), request.basePackage(), request.interpretedTemplates());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("Turnpike: <basePackage>: " + e.getMessage(), e);
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.TreeSet;
 
 /**
  * A SHA-256 of everything the generated files depend on: the generator, the parameters and every definition's
@@ -29,6 +30,7 @@ final class InputDigest {
         InputDigest digest = new InputDigest();
         digest.field("generator", request.generatorIdentity());
         digest.field("basePackage", request.basePackage());
+        digest.field("interpretedTemplates", String.join("\n", new TreeSet<>(request.interpretedTemplates())));
         digest.field("sourceOutput", request.sourceOutput().toAbsolutePath().toString());
         digest.field("resourceOutput", request.resourceOutput().toAbsolutePath().toString());
         for (Path definition : request.definitions()) {

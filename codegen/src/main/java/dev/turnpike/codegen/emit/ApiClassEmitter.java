@@ -8,6 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.turnpike.runtime.template.CompiledTemplates;
 import dev.turnpike.codegen.model.CheckedApi;
 import dev.turnpike.codegen.model.OperationModel;
 import dev.turnpike.runtime.model.GatewayResponseSpec;
@@ -40,6 +41,12 @@ final class ApiClassEmitter {
 
     static JavaFile emit(CheckedApi api, ClassName className, ClassName operationsClass, OperationConstantNames names,
             String deploymentId) {
+        return emit(api, className, operationsClass, names, deploymentId, List.of());
+    }
+
+    /** @param templates the API's compiled template classes, registered when this class loads */
+    static JavaFile emit(CheckedApi api, ClassName className, ClassName operationsClass, OperationConstantNames names,
+            String deploymentId, List<ClassName> templates) {
         String title = api.model().title() != null ? api.model().title() : api.name().identifier();
         TypeSpec.Builder type = TypeSpec.classBuilder(className)
                 .addJavadoc("The API of $L, as one deployment.\n", SourceComments.safe(api.sourceFileName()))
@@ -65,6 +72,14 @@ final class ApiClassEmitter {
                 .addMethod(getter("source", String.class, "SOURCE"))
                 .addMethod(getter("routes", RouteNode.class, "ROUTES"))
                 .addMethod(getter("operations", OPERATION_LIST, "OPERATIONS"));
+        if (!templates.isEmpty()) {
+            // Before the gateway prepares this API's templates it loads this class: the compiled classes are there.
+            CodeBlock.Builder register = CodeBlock.builder().add("$T.register(", CompiledTemplates.class);
+            for (int i = 0; i < templates.size(); i++) {
+                register.add(i == 0 ? "\n$>$>new $T()" : ",\nnew $T()", templates.get(i));
+            }
+            type.addStaticBlock(register.add(");\n$<$<").build());
+        }
         if (!api.model().binaryMediaTypes().isEmpty()) {
             type.addField(FieldSpec.builder(STRING_LIST, "BINARY_MEDIA_TYPES", PRIVATE_CONSTANT)
                             .initializer(stringList(api.model().binaryMediaTypes()))

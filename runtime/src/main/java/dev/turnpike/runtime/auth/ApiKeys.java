@@ -82,6 +82,11 @@ public final class ApiKeys {
         return byName.get(name);
     }
 
+    /** Every key, by name. */
+    public java.util.Collection<ApiKey> all() {
+        return new java.util.TreeMap<>(byName).values();
+    }
+
     public boolean isEmpty() {
         return byName.isEmpty();
     }

@@ -13,7 +13,7 @@ final class ConfigKeys {
 
     private static final Set<String> PLAIN = Set.of("turnpike.stages", "turnpike.region", "turnpike.accountId",
             "turnpike.apiId", "turnpike.api", "turnpike.trustForwardedProto", "turnpike.autoRegister",
-            "turnpike.redis.uri", "turnpike.backend.keyStore");
+            "turnpike.redis.uri", "turnpike.backend.keyStore", "turnpike.deployments");
 
     private enum Shape { TEXT, BOOLEAN, NUMBER, INTEGER }
 
@@ -27,6 +27,8 @@ final class ConfigKeys {
             new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.cacheClusterEnabled"), Shape.BOOLEAN),
             new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.cacheClusterSize"), Shape.NUMBER),
             new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.canarySettings\\.percentTraffic"), Shape.NUMBER),
+            // The deployment a stage serves (dev.turnpike.runtime.admin.StageRegistry); default: the API's own.
+            new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.deploymentId"), Shape.TEXT),
             new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.canarySettings\\.useStageCache"), Shape.BOOLEAN),
             new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.canarySettings\\.deploymentId"), Shape.TEXT),
             new KeyPattern(Pattern.compile("turnpike\\.stage\\.[^.]+\\.canarySettings\\.stageVariableOverrides\\.[^.]+"),
@@ -53,8 +55,16 @@ final class ConfigKeys {
             new KeyPattern(Pattern.compile("turnpike\\.(throttle\\.account\\.burstLimit|redis\\.timeoutMillis)"),
                     Shape.INTEGER),
             new KeyPattern(Pattern.compile("turnpike\\.redis\\.failMode"), Shape.TEXT),
+            // Canary draws as a fixed sequence, for tests (dev.turnpike.runtime.pipeline.CanaryDraw).
+            new KeyPattern(Pattern.compile("turnpike\\.canary\\.seed"), Shape.INTEGER),
+            // The management API (turnpike-management) and where its changes are kept (dev.turnpike.runtime.admin).
+            new KeyPattern(Pattern.compile("turnpike\\.management\\.enabled"), Shape.BOOLEAN),
+            new KeyPattern(Pattern.compile("turnpike\\.management\\.(path|store)"), Shape.TEXT),
+            new KeyPattern(Pattern.compile("turnpike\\.management\\.credentials\\.[^.]+\\.secretKey"), Shape.TEXT),
             // May be empty: a PKCS12 file without a password.
             new KeyPattern(Pattern.compile("turnpike\\.backend\\.keyStorePassword"), Shape.TEXT),
+            // Read by dev.turnpike.runtime.integration.OriginLimits, which checks it is at least 1.
+            new KeyPattern(Pattern.compile("turnpike\\.backend\\.maxConnectionsPerOrigin"), Shape.INTEGER),
             new KeyPattern(Pattern.compile("turnpike\\.vpcLinks\\.[^.]+\\.targets"), Shape.TEXT),
             // Metrics and access logs: dev.turnpike.runtime.observability.ObservabilitySettings reads them.
             new KeyPattern(Pattern.compile("turnpike\\.metrics\\.prometheus\\.(path|token)"), Shape.TEXT),

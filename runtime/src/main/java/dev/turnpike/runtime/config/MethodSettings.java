@@ -1,5 +1,7 @@
 package dev.turnpike.runtime.config;
 
+import java.util.Map;
+
 /**
  * API Gateway's {@code MethodSetting} for one {@code resourcePath/METHOD} of a stage (or {@code * / *}); a
  * {@code null} field is not set here and falls back to the stage-wide entry, then to AWS's default.
@@ -18,6 +20,15 @@ public record MethodSettings(
 
     public static final MethodSettings NONE =
             new MethodSettings(null, null, null, null, null, null, null, null, null, null);
+
+    /**
+     * Sets one field in {@code settings}, as a {@code methodSettings} configuration key would: {@code target} is
+     * {@code <resourcePath>/<METHOD>.<field>} with AWS's field name ({@code ~1pets/GET.throttlingRateLimit},
+     * {@code * / *.cachingEnabled} without spaces). Returns why it cannot, or {@code null}.
+     */
+    public static String set(Map<String, MethodSettings> settings, String target, String value) {
+        return MethodSettingsParser.add(settings, target, value);
+    }
 
     /** This entry's fields where set, else {@code fallback}'s. */
     public MethodSettings orElse(MethodSettings fallback) {

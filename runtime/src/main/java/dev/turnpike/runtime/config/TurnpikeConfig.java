@@ -96,6 +96,8 @@ public final class TurnpikeConfig {
                 }
             } else if (kind.equals("cacheClusterEnabled") || kind.equals("cacheClusterSize")) {
                 continue; // read by the stage cache (dev.turnpike.runtime.cache.StageCaches)
+            } else if (kind.equals("deploymentId")) {
+                continue; // read with the live stages (dev.turnpike.runtime.admin.StageRegistry)
             } else if (kind.startsWith("accessLogSettings.")) {
                 continue; // read with the metrics keys (dev.turnpike.runtime.observability)
             } else if (kind.startsWith("routeSettings.") || kind.startsWith("defaultRouteSettings.")) {

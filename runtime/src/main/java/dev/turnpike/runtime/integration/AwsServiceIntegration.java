@@ -43,14 +43,16 @@ final class AwsServiceIntegration implements IntegrationHandler, AutoCloseable {
     private static final Set<String> UNMAPPABLE = Set.of("content-length", "transfer-encoding");
 
     private final HttpClient client;
+    private final OriginLimits limits;
     private final PreparedTemplates templates;
     private final List<String> binaryMediaTypes;
     private final Map<String, String> endpoints;
     private final AwsServiceSigner signer;
 
-    private AwsServiceIntegration(HttpClient client, PreparedTemplates templates, List<String> binaryMediaTypes,
-            Map<String, String> endpoints, AwsServiceSigner signer) {
+    private AwsServiceIntegration(HttpClient client, OriginLimits limits, PreparedTemplates templates,
+            List<String> binaryMediaTypes, Map<String, String> endpoints, AwsServiceSigner signer) {
         this.client = client;
+        this.limits = limits;
         this.templates = templates;
         this.binaryMediaTypes = binaryMediaTypes;
         this.endpoints = endpoints;
@@ -62,7 +64,7 @@ final class AwsServiceIntegration implements IntegrationHandler, AutoCloseable {
      * integration; then a missing SDK or a bad endpoint override fails start.
      */
     static AwsServiceIntegration create(GeneratedApi api, TurnpikeConfig config, HttpClient client,
-            PreparedTemplates templates) {
+            OriginLimits limits, PreparedTemplates templates) {
         List<String> problems = new ArrayList<>();
         Map<String, String> endpoints = endpoints(config, problems);
         Operation first = api.operations().stream().filter(o -> isAwsService(o.integration())).findFirst()
@@ -77,7 +79,7 @@ final class AwsServiceIntegration implements IntegrationHandler, AutoCloseable {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new AwsServiceIntegration(client, templates, api.binaryMediaTypes(), endpoints,
+        return new AwsServiceIntegration(client, limits, templates, api.binaryMediaTypes(), endpoints,
                 first == null ? null : new AwsServiceSigner());
     }
 
@@ -178,7 +180,7 @@ final class AwsServiceIntegration implements IntegrationHandler, AutoCloseable {
             return completed(GatewayError.of(GatewayResponseType.API_CONFIGURATION_ERROR,
                     "cannot build the request to the AWS service: " + e.getMessage()));
         }
-        return BackendCalls.send(client, target, null, uri -> request,
+        return BackendCalls.send(client, limits, target, null, uri -> request,
                         BoundedBodies.ofByteArray(RequestBodies.MAX_BYTES))
                 .handle((response, failure) -> {
                     if (failure != null && !(BackendCalls.cause(failure) instanceof BoundedBodies.TooLarge)) {

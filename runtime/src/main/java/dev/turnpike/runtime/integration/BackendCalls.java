@@ -1,5 +1,6 @@
 package dev.turnpike.runtime.integration;
 
+import dev.turnpike.runtime.model.Integration;
 import dev.turnpike.runtime.response.GatewayError;
 import dev.turnpike.runtime.response.GatewayResponseType;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,6 +28,10 @@ final class BackendCalls {
     private static final System.Logger LOG = System.getLogger(BackendCalls.class.getName());
     private static final String RESTRICTED_HEADERS = "jdk.httpclient.allowRestrictedHeaders";
     private static final AtomicBoolean HOST_WARNED = new AtomicBoolean();
+    /** A request without a timeout of its own (none here: each integration sets one) waits for a turn this long. */
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(Integration.DEFAULT_TIMEOUT_MILLIS);
+    /** Below this, the wait for a turn is not worth a copy of the request with a shorter timeout. */
+    private static final long WAIT_WORTH_RETIMING = 1_000_000;
 
     private BackendCalls() {
     }
@@ -48,12 +54,38 @@ final class BackendCalls {
      * The backend's response. {@code request} builds the request for a target uri; the builder it returns gets
      * {@code Host} here when the call goes through a link.
      */
-    static <T> CompletableFuture<HttpResponse<T>> send(HttpClient client, URI uri, VpcLinks.Link link,
-            Function<URI, HttpRequest.Builder> request, HttpResponse.BodyHandler<T> body) {
+    static <T> CompletableFuture<HttpResponse<T>> send(HttpClient client, OriginLimits limits, URI uri,
+            VpcLinks.Link link, Function<URI, HttpRequest.Builder> request, HttpResponse.BodyHandler<T> body) {
         if (link == null) {
-            return sendAsync(client, request.apply(uri).build(), body);
+            return sendInTurn(client, limits, request.apply(uri).build(), body);
         }
-        return sendToTargets(client, uri, link.turn(), 0, request, body);
+        return sendToTargets(client, limits, uri, link.turn(), 0, request, body);
+    }
+
+    /**
+     * Sends {@code request} once its origin has a free place ({@link OriginLimits}), and frees it when the response
+     * future completes: for a streamed body (HTTP_PROXY) that is when the response head arrived. The wait for a place
+     * counts towards the request's timeout, as time waiting for a slow backend would.
+     */
+    private static <T> CompletableFuture<HttpResponse<T>> sendInTurn(HttpClient client, OriginLimits limits,
+            HttpRequest request, HttpResponse.BodyHandler<T> body) {
+        Duration timeout = request.timeout().orElse(DEFAULT_TIMEOUT);
+        long asked = System.nanoTime();
+        return limits.acquire(request.uri(), timeout).thenCompose(permit -> {
+            long waited = System.nanoTime() - asked;
+            HttpRequest timed = waited < WAIT_WORTH_RETIMING ? request
+                    : HttpRequest.newBuilder(request, (name, value) -> true)
+                            .timeout(timeout.minusNanos(Math.min(waited, timeout.toNanos() - 1_000_000))).build();
+            CompletableFuture<HttpResponse<T>> response;
+            try {
+                response = sendAsync(client, timed, body);
+            } catch (RuntimeException e) {
+                permit.release();
+                throw e;
+            }
+            response.whenComplete((done, failure) -> permit.release());
+            return response;
+        });
     }
 
     /**
@@ -84,8 +116,8 @@ final class BackendCalls {
         }, client.executor().get());
     }
 
-    private static <T> CompletableFuture<HttpResponse<T>> sendToTargets(HttpClient client, URI uri,
-            List<String> targets, int index, Function<URI, HttpRequest.Builder> request,
+    private static <T> CompletableFuture<HttpResponse<T>> sendToTargets(HttpClient client, OriginLimits limits,
+            URI uri, List<String> targets, int index, Function<URI, HttpRequest.Builder> request,
             HttpResponse.BodyHandler<T> body) {
         HttpRequest.Builder builder = request.apply(VpcLinks.toTarget(uri, targets.get(index)));
         try {
@@ -96,14 +128,14 @@ final class BackendCalls {
                         + RESTRICTED_HEADERS + "=host to send the integration uri's host");
             }
         }
-        return sendAsync(client, builder.build(), body).handle((response, failure) -> {
+        return sendInTurn(client, limits, builder.build(), body).handle((response, failure) -> {
             if (failure == null) {
                 return CompletableFuture.completedFuture(response);
             }
             if (index + 1 < targets.size() && refused(failure)) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "VPC link target " + targets.get(index) + " refused: "
                         + cause(failure) + "; trying " + targets.get(index + 1));
-                return sendToTargets(client, uri, targets, index + 1, request, body);
+                return sendToTargets(client, limits, uri, targets, index + 1, request, body);
             }
             return CompletableFuture.<HttpResponse<T>>failedFuture(failure);
         }).thenCompose(Function.identity());
@@ -129,6 +161,10 @@ final class BackendCalls {
                 return GatewayError.of(GatewayResponseType.REQUEST_TOO_LARGE, "client body streamed to " + target
                         + ": " + c.getMessage());
             }
+        }
+        if (cause instanceof OriginLimits.Saturated) {
+            return GatewayError.of(GatewayResponseType.INTEGRATION_TIMEOUT, "no turn to call " + target + ": "
+                    + cause.getMessage());
         }
         if (cause instanceof HttpTimeoutException) {
             return GatewayError.of(GatewayResponseType.INTEGRATION_TIMEOUT, "no response from " + target

@@ -37,12 +37,15 @@ final class HttpIntegration implements IntegrationHandler {
             "upgrade", "host");
 
     private final BackendClients clients;
+    private final OriginLimits limits;
     private final VpcLinks vpcLinks;
     private final PreparedTemplates templates;
     private final List<String> binaryMediaTypes;
 
-    HttpIntegration(BackendClients clients, VpcLinks vpcLinks, PreparedTemplates templates, List<String> binaryMediaTypes) {
+    HttpIntegration(BackendClients clients, OriginLimits limits, VpcLinks vpcLinks, PreparedTemplates templates,
+            List<String> binaryMediaTypes) {
         this.clients = clients;
+        this.limits = limits;
         this.vpcLinks = vpcLinks;
         this.templates = templates;
         this.binaryMediaTypes = binaryMediaTypes;
@@ -112,7 +115,8 @@ final class HttpIntegration implements IntegrationHandler {
         log.add(() -> "Endpoint request body after transformations: " + new String(body, StandardCharsets.UTF_8));
         log.add(() -> "Sending request to " + target);
         long sent = System.nanoTime();
-        return BackendCalls.send(clients.of(integration), target, link, uri -> request(uri, method, integration, headers, body),
+        return BackendCalls.send(clients.of(integration), limits, target, link,
+                        uri -> request(uri, method, integration, headers, body),
                         BoundedBodies.ofByteArray(RequestBodies.MAX_BYTES))
                 .handle((response, failure) -> {
                     if (failure != null && !(BackendCalls.cause(failure) instanceof BoundedBodies.TooLarge)) {

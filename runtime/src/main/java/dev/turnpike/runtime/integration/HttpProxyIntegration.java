@@ -46,10 +46,12 @@ final class HttpProxyIntegration implements IntegrationHandler {
             "proxy-authenticate", "te", "trailer", "transfer-encoding", "upgrade");
 
     private final BackendClients clients;
+    private final OriginLimits limits;
     private final VpcLinks vpcLinks;
 
-    HttpProxyIntegration(BackendClients clients, VpcLinks vpcLinks) {
+    HttpProxyIntegration(BackendClients clients, OriginLimits limits, VpcLinks vpcLinks) {
         this.clients = clients;
+        this.limits = limits;
         this.vpcLinks = vpcLinks;
     }
 
@@ -88,7 +90,8 @@ final class HttpProxyIntegration implements IntegrationHandler {
         log.add("Endpoint request body after transformations: [passed through as received]");
         log.add(() -> "Sending request to " + withQuery);
         long sent = System.nanoTime();
-        return BackendCalls.send(clients.of(integration), withQuery, link, uri -> backendRequest(exchange, integration, uri, mapped),
+        return BackendCalls.send(clients.of(integration), limits, withQuery, link,
+                        uri -> backendRequest(exchange, integration, uri, mapped),
                         HttpResponse.BodyHandlers.ofPublisher())
                 .handle((backendResponse, failure) -> {
                     if (failure != null) {

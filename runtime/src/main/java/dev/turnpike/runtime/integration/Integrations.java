@@ -32,15 +32,16 @@ public final class Integrations implements AutoCloseable {
         }
         PreparedTemplates templates = new PreparedTemplates(api);
         VpcLinks vpcLinks = new VpcLinks(config);
+        OriginLimits limits = OriginLimits.from(config);
         handlers.put(IntegrationType.MOCK, new MockIntegration(templates, api.binaryMediaTypes()));
-        handlers.put(IntegrationType.HTTP, new HttpIntegration(backendClients, vpcLinks, templates,
+        handlers.put(IntegrationType.HTTP, new HttpIntegration(backendClients, limits, vpcLinks, templates,
                 api.binaryMediaTypes()));
-        handlers.put(IntegrationType.HTTP_PROXY, new HttpProxyIntegration(backendClients, vpcLinks));
+        handlers.put(IntegrationType.HTTP_PROXY, new HttpProxyIntegration(backendClients, limits, vpcLinks));
         lambdaFunctions = LambdaFunctions.load(config, api.getClass().getClassLoader());
         handlers.put(IntegrationType.AWS_PROXY, new LambdaProxyIntegration(lambdaFunctions, api.binaryMediaTypes()));
         IntegrationHandler lambda = new LambdaIntegration(lambdaFunctions, templates, api.binaryMediaTypes());
         try {
-            awsServices = AwsServiceIntegration.create(api, config, backendClient, templates);
+            awsServices = AwsServiceIntegration.create(api, config, backendClient, limits, templates);
         } catch (RuntimeException e) {
             lambdaFunctions.close();
             throw e;

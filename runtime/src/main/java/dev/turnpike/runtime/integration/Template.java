@@ -21,7 +21,7 @@ final class Template {
 
     static Template parse(String source, String name) {
         try {
-            return new Template(MappingTemplate.parse(source, name));
+            return new Template(MappingTemplate.prepare(source, name));
         } catch (TemplateException e) {
             throw new IllegalStateException("a mapping template the build should have refused: " + e.getMessage(), e);
         }

@@ -48,7 +48,7 @@ import java.util.concurrent.CompletableFuture;
 final class Authorization {
 
     private final GeneratedApi api;
-    private final ApiKeys apiKeys;
+    private final java.util.function.Supplier<ApiKeys> apiKeys;
     private final PolicyDocument resourcePolicy;
     private final VpcEndpoints vpcEndpoints;
     private final LambdaAuthorizers lambdaAuthorizers;
@@ -60,6 +60,12 @@ final class Authorization {
 
     /** Throws IllegalArgumentException for a resource policy or user pool ARN the gateway cannot use. */
     Authorization(GeneratedApi api, TurnpikeConfig config, ApiKeys apiKeys, LambdaInvoker lambda) {
+        this(api, config, () -> apiKeys, lambda);
+    }
+
+    /** With the live API keys, which the management API may replace between requests. */
+    Authorization(GeneratedApi api, TurnpikeConfig config, java.util.function.Supplier<ApiKeys> apiKeys,
+            LambdaInvoker lambda) {
         this.api = api;
         this.apiKeys = apiKeys;
         this.resourcePolicy = resourcePolicy(api);
@@ -234,7 +240,7 @@ final class Authorization {
             return GatewayError.of(GatewayResponseType.INVALID_API_KEY,
                     fromAuthorizer ? "the authorizer gave no usageIdentifierKey" : "no x-api-key header");
         }
-        ApiKeys.ApiKey key = apiKeys.byValue(value);
+        ApiKeys.ApiKey key = apiKeys.get().byValue(value);
         if (key == null || !key.enabled()) {
             return GatewayError.of(GatewayResponseType.INVALID_API_KEY,
                     key == null ? "unknown API key" : "API key " + key.name() + " is disabled");

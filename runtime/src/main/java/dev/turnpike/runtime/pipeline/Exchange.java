@@ -16,7 +16,8 @@ import dev.turnpike.runtime.routing.RouteMatch;
 public final class Exchange {
 
     private ClientRequest clientRequest;
-    private final ApiIdentity api;
+    private ApiIdentity api;
+    private String deploymentId;
     private final String requestId;
     private final String extendedRequestId;
     private final long requestTimeEpoch;
@@ -51,6 +52,20 @@ public final class Exchange {
 
     public ApiIdentity api() {
         return api;
+    }
+
+    /** The deployment that serves this request, once stage selection chose it (a canary's may differ). */
+    void api(ApiIdentity deployment) {
+        this.api = deployment;
+    }
+
+    /** The deployment stage selection chose: the stage's, or its canary's for a canary request. */
+    String deploymentId() {
+        return deploymentId != null ? deploymentId : api.deploymentId();
+    }
+
+    void deploymentId(String deploymentId) {
+        this.deploymentId = deploymentId;
     }
 
     /** {@code $context.requestId}, sent back as {@code x-amzn-RequestId}. */

@@ -1,5 +1,10 @@
 package dev.turnpike.runtime.pipeline;
 
+import dev.turnpike.runtime.admin.GatewayAdmin;
+import dev.turnpike.runtime.admin.StageRegistry;
+import dev.turnpike.runtime.admin.StageStore;
+import dev.turnpike.runtime.admin.StageStores;
+import dev.turnpike.runtime.admin.UsagePlanRegistry;
 import dev.turnpike.runtime.auth.ApiKeys;
 import dev.turnpike.runtime.cache.StageCaches;
 import dev.turnpike.runtime.config.ConfigException;
@@ -38,6 +43,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
@@ -53,57 +59,111 @@ public final class Gateway implements AutoCloseable {
     private final TurnpikeConfig config;
     private final ApiIdentity identity;
     private final StageSelection stageSelection;
-    private final RouteSelection routeSelection;
-    private final Integrations integrations;
-    private final GatewayResponses gatewayResponses;
-    private final RequestValidation requestValidation;
-    private final Authorization authorization;
+    /** The API's own deployment: the REST API's identity, and the answers given before a stage is chosen. */
+    private final ServedDeployment main;
+    /** Every deployment a stage or canary may serve, by id, the main one first. */
+    private final Map<String, ServedDeployment> deployments;
     private final Throttling throttling;
     private final StageCaches stageCaches;
     private final ExecutorService backendExecutor;
     private final Consumer<String> requestLog;
     private final Observability observability;
+    private final StageStore stageStore;
+    private final GatewayAdmin admin;
 
-    private Gateway(GeneratedApi api, TurnpikeConfig config, BackendClients backendClients,
-            ExecutorService backendExecutor, Consumer<String> requestLog, MeterRegistry meterRegistry) {
+    private Gateway(GeneratedApi api, List<GeneratedApi> otherDeployments, TurnpikeConfig config,
+            BackendClients backendClients, ExecutorService backendExecutor, Consumer<String> requestLog,
+            MeterRegistry meterRegistry) {
         this.requestLog = requestLog;
-        ApiKeys apiKeys = ApiKeys.fromConfig(config.values()); // before anything that starts threads
+        ApiKeys.fromConfig(config.values()); // checked before anything that starts threads
         this.backendExecutor = backendExecutor;
         this.api = api;
-        this.config = config;
         String apiId = config.apiId() != null ? config.apiId() : derivedApiId(api.name());
         this.identity = new ApiIdentity(apiId, config.accountId(), config.region(), api.deploymentId());
-        this.stageSelection = new StageSelection(config.stages());
-        this.routeSelection = new RouteSelection(new Router(api.routes()));
-        this.gatewayResponses = GatewayResponses.of(api.gatewayResponses(), api.source());
-        this.requestValidation = new RequestValidation(api);
+        long started = System.currentTimeMillis();
+        Set<String> deploymentIds = new java.util.LinkedHashSet<>();
+        deploymentIds.add(api.deploymentId());
+        otherDeployments.forEach(d -> deploymentIds.add(d.deploymentId()));
+        this.stageStore = StageStores.fromConfig(config.values(), apiId);
+        Map<String, String> configured = config.values();
+        Map<String, String> added;
+        ApiKeys apiKeys;
+        try {
+            // API keys and usage plans added through the management API are configuration laid over the rest.
+            added = stageStore.loadEntries();
+            if (!added.isEmpty()) {
+                config = TurnpikeConfig.from(UsagePlanRegistry.withKept(configured, stageStore));
+            }
+            apiKeys = ApiKeys.fromConfig(config.values());
+        } catch (RuntimeException e) {
+            stageStore.close();
+            throw e;
+        }
+        this.config = config;
+        StageRegistry stageRegistry;
+        try {
+            stageRegistry = StageRegistry.open(config.stages(), configuredDeployments(config),
+                    api.deploymentId(), deploymentIds, stageStore, started);
+        } catch (RuntimeException e) {
+            stageStore.close();
+            throw e;
+        }
+        this.stageSelection = new StageSelection(stageRegistry, CanaryDraw.fromConfig(config.values()));
         this.throttling = Throttling.create(config, apiId);
+        // Method settings kept by the management API win over the configured ones, and its changes apply live.
+        throttling.replaceStages(stageRegistry.settings());
+        stageRegistry.onMethodSettingsChange(throttling::replaceStages);
         try {
             this.stageCaches = StageCaches.create(config, apiId, backendExecutor);
         } catch (RuntimeException e) {
             throttling.close();
+            stageStore.close();
             throw e;
         }
-        Integrations built = null;
+        AtomicReference<ApiKeys> liveApiKeys = new AtomicReference<>(apiKeys);
+        Map<String, ServedDeployment> built = new java.util.LinkedHashMap<>();
         Observability observed = null;
         try {
             observed = Observability.create(api, config, apiId, meterRegistry);
-            built = new Integrations(api, config, backendClients);
-            this.authorization = new Authorization(api, config, apiKeys, built.lambda());
+            built.put(api.deploymentId(), ServedDeployment.create(api, apiId, config, backendClients,
+                    liveApiKeys::get));
+            for (GeneratedApi other : otherDeployments) {
+                if (!built.containsKey(other.deploymentId())) {
+                    built.put(other.deploymentId(),
+                            ServedDeployment.create(other, apiId, config, backendClients, liveApiKeys::get));
+                }
+            }
         } catch (RuntimeException e) {
             // In-process functions and the Redis client have threads of their own.
-            if (built != null) {
-                built.close();
-            }
+            built.values().forEach(ServedDeployment::close);
             if (observed != null) {
                 observed.close(); // CloudWatch publishing has a thread
             }
             throttling.close();
             stageCaches.close();
+            stageStore.close();
             throw e;
         }
-        this.integrations = built;
+        this.deployments = Map.copyOf(built);
+        this.main = built.get(api.deploymentId());
         this.observability = observed;
+        List<GatewayAdmin.Deployment> served = new ArrayList<>();
+        built.values().forEach(d -> served.add(new GatewayAdmin.Deployment(d.api.deploymentId(), d.api, started)));
+        this.admin = new GatewayAdmin(identity, api, started, served, stageRegistry, stageCaches,
+                new UsagePlanRegistry(configured, added, stageStore, liveApiKeys, throttling));
+    }
+
+    /** {@code turnpike.stage.<s>.deploymentId} by stage. */
+    private static Map<String, String> configuredDeployments(TurnpikeConfig config) {
+        Map<String, String> byStage = new java.util.HashMap<>();
+        config.values().forEach((key, value) -> {
+            if (key.startsWith("turnpike.stage.") && key.endsWith(".deploymentId")
+                    && !key.contains(".canarySettings.")) {
+                byStage.put(key.substring("turnpike.stage.".length(), key.length() - ".deploymentId".length()),
+                        value.trim());
+            }
+        });
+        return byStage;
     }
 
     /** A gateway for {@code api}; throws {@link ConfigException} when a method setting names no method of it. */
@@ -132,6 +192,11 @@ public final class Gateway implements AutoCloseable {
         return stageCaches;
     }
 
+    /** What the management API reads and changes: the live stages, the deployments, the caches. */
+    public GatewayAdmin admin() {
+        return admin;
+    }
+
     /** The gateway's metrics and logs, and the Prometheus scrape endpoint the filter serves. */
     public Observability observability() {
         return observability;
@@ -152,6 +217,7 @@ public final class Gateway implements AutoCloseable {
         exchange.executionLog(log);
         exchange.testInvoke(log != ExecutionLog.OFF);
         GatewayError error;
+        ServedDeployment deployment = main;
         try {
             error = HttpsRequirement.check(clientRequest);
             if (error == null) {
@@ -161,7 +227,9 @@ public final class Gateway implements AutoCloseable {
                 error = stageSelection.select(exchange);
             }
             if (error == null) {
-                error = routeSelection.select(exchange);
+                deployment = deployments.get(exchange.deploymentId());
+                exchange.api(deployment.identity);
+                error = deployment.routeSelection.select(exchange);
             }
             // The resource policy takes its place here. Then, asynchronously: authorization and the API key,
             // throttling and quotas, request validation (it may read the body), the stage cache, the integration.
@@ -173,31 +241,33 @@ public final class Gateway implements AutoCloseable {
             exchange.executionLog(observability.executionLog(exchange)); // the stage's, when it logs this method
         }
         if (error != null) {
-            sendError(exchange, clientResponse, error);
+            sendError(exchange, deployment, clientResponse, error);
             return;
         }
+        ServedDeployment served = deployment;
         CompletableFuture<GatewayError> started = log.enabled() ? MethodRequestLog.write(exchange)
                 : CompletableFuture.completedFuture(null);
         CompletableFuture<Outcome> result = started
                 .thenCompose(failed -> failed != null ? CompletableFuture.completedFuture(failed)
-                        : authorization.authorize(exchange))
+                        : served.authorization.authorize(exchange))
                 .thenCompose(refused -> refused != null ? CompletableFuture.completedFuture(refused)
                         : onGatewayThread(throttling.admit(new ThrottleRequest(exchange.stage().name(),
                                 exchange.operation().resourcePath(), exchange.operation().httpMethod(),
                                 exchange.apiKey() == null ? null : exchange.apiKey().name()))))
                 .thenCompose(refused -> refused != null ? CompletableFuture.completedFuture(refused)
-                        : requestValidation.validate(exchange))
+                        : served.requestValidation.validate(exchange))
                 .thenCompose(invalid -> invalid != null
                         ? CompletableFuture.completedFuture(Outcome.of(invalid))
                         : log.dryRun() ? MethodRequestLog.dryRun(exchange)
-                        : stageCaches.serve(exchange, () -> invokeIntegration(exchange)));
+                        : stageCaches.serve(exchange, () -> invokeIntegration(exchange, served)));
         result.whenComplete((outcome, failure) -> {
             if (failure != null) {
                 LOG.log(System.Logger.Level.ERROR, "request " + exchange.requestId() + " failed in the integration",
                         failure);
-                sendError(exchange, clientResponse, GatewayError.of(GatewayResponseType.DEFAULT_5XX, failure.toString()));
+                sendError(exchange, served, clientResponse,
+                        GatewayError.of(GatewayResponseType.DEFAULT_5XX, failure.toString()));
             } else if (outcome.error() != null) {
-                sendError(exchange, clientResponse, outcome.error());
+                sendError(exchange, served, clientResponse, outcome.error());
             } else {
                 send(exchange, clientResponse, outcome.response());
             }
@@ -213,9 +283,9 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** The integration, timed for {@code IntegrationLatency} and {@code $context.integrationLatency}. */
-    private CompletableFuture<Outcome> invokeIntegration(Exchange exchange) {
+    private CompletableFuture<Outcome> invokeIntegration(Exchange exchange, ServedDeployment deployment) {
         exchange.integrationStarted(System.nanoTime());
-        return integrations.invoke(exchange).whenComplete((outcome, failure) ->
+        return deployment.integrations.invoke(exchange).whenComplete((outcome, failure) ->
                 exchange.integrationEnded(System.nanoTime()));
     }
 
@@ -237,7 +307,8 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    private void sendError(Exchange exchange, ClientResponse clientResponse, GatewayError error) {
+    private void sendError(Exchange exchange, ServedDeployment deployment, ClientResponse clientResponse,
+            GatewayError error) {
         exchange.gatewayError(error);
         ExecutionLog log = exchange.executionLog();
         if (error.detail() != null) {
@@ -249,7 +320,7 @@ public final class Gateway implements AutoCloseable {
                     ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG;
             LOG.log(level, () -> "request " + exchange.requestId() + ": " + error.type() + ": " + error.detail());
         }
-        GatewayResponses.Rendered rendered = gatewayResponses.render(error, () -> ErrorRequests.of(exchange));
+        GatewayResponses.Rendered rendered = deployment.gatewayResponses.render(error, () -> ErrorRequests.of(exchange));
         rendered.headers().set("Content-Length", Integer.toString(rendered.body().length));
         send(exchange, clientResponse, new MethodResponse(rendered.status(), rendered.headers(),
                 Bodies.of(rendered.body())));
@@ -303,17 +374,24 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         backendExecutor.shutdown();
-        integrations.close();
+        deployments.values().forEach(ServedDeployment::close);
         throttling.close();
         stageCaches.close();
         observability.close();
+        stageStore.close();
     }
 
-    /** Method settings may only name methods the API has; a canary may only name the deployment served. */
-    private static void checkMethodSettings(GeneratedApi api, TurnpikeConfig config) {
+    /** Method settings may only name methods the API has; a canary may only name a deployment served. */
+    private static void checkMethodSettings(GeneratedApi api, List<GeneratedApi> others, TurnpikeConfig config) {
+        Set<String> served = new java.util.TreeSet<>();
+        served.add(api.deploymentId());
+        others.forEach(o -> served.add(o.deploymentId()));
         Set<String> methods = new HashSet<>();
         for (Operation op : api.operations()) {
             methods.add(op.resourcePath() + "/" + op.httpMethod());
+        }
+        for (GeneratedApi other : others) { // a stage may serve another deployment, with methods of its own
+            other.operations().forEach(op -> methods.add(op.resourcePath() + "/" + op.httpMethod()));
         }
         List<String> problems = new ArrayList<>();
         for (StageSettings stage : config.stages().values()) {
@@ -324,9 +402,10 @@ public final class Gateway implements AutoCloseable {
                 }
             }
             if (stage.canary() != null && stage.canary().deploymentId() != null
-                    && !stage.canary().deploymentId().equals(api.deploymentId())) {
-                problems.add("turnpike.stage." + stage.name() + ".canarySettings.deploymentId: a canary of another "
-                        + "deployment than the one served (" + api.deploymentId() + ") is not served yet");
+                    && !served.contains(stage.canary().deploymentId())) {
+                problems.add("turnpike.stage." + stage.name() + ".canarySettings.deploymentId: no deployment '"
+                        + stage.canary().deploymentId() + "' is served (served: " + String.join(", ", served)
+                        + "; list further generated APIs in turnpike.deployments)");
             }
         }
         if (!problems.isEmpty()) {
@@ -356,6 +435,7 @@ public final class Gateway implements AutoCloseable {
         private KeyStore backendTrust;
         private Consumer<String> requestLog;
         private MeterRegistry meterRegistry;
+        private List<GeneratedApi> otherDeployments = List.of();
 
         private Builder(GeneratedApi api, TurnpikeConfig config) {
             this.api = api;
@@ -389,9 +469,20 @@ public final class Gateway implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Further deployments of the same REST API (generated from other definitions, or other versions of the same
+         * one) that stages ({@code turnpike.stage.<s>.deploymentId}) and canaries may point at, besides
+         * {@code api}'s own.
+         */
+        public Builder deployments(List<GeneratedApi> otherDeployments) {
+            this.otherDeployments = List.copyOf(otherDeployments);
+            return this;
+        }
+
         public Gateway build() {
-            checkMethodSettings(api, config);
+            checkMethodSettings(api, otherDeployments, config);
             Integrations.prepareBackendClient(api);
+            otherDeployments.forEach(Integrations::prepareBackendClient);
             SSLContext backendTls = BackendTls.context(backendTrust, config.values());
             AtomicInteger threads = new AtomicInteger();
             ExecutorService executor = Executors.newCachedThreadPool(task -> {
@@ -409,11 +500,12 @@ public final class Gateway implements AutoCloseable {
             }
             HttpClient verifying = outsideTheApplication(client);
             HttpClient skippingAuthorityCheck = Integrations.skipsAuthorityCheck(api)
+                    || otherDeployments.stream().anyMatch(Integrations::skipsAuthorityCheck)
                     ? outsideTheApplication(client.sslContext(BackendTls.skippingAuthorityCheck(config.values())))
                     : null;
             try {
-                return new Gateway(api, config, new BackendClients(verifying, skippingAuthorityCheck), executor,
-                        requestLog, meterRegistry);
+                return new Gateway(api, otherDeployments, config,
+                        new BackendClients(verifying, skippingAuthorityCheck), executor, requestLog, meterRegistry);
             } catch (RuntimeException e) {
                 executor.shutdown();
                 throw e;

@@ -52,7 +52,7 @@ public final class GatewayResponses {
             spec.responseTemplates().forEach((contentType, text) -> {
                 String name = source + " " + spec.pointer() + "/responseTemplates/" + contentType.replace("/", "~1");
                 try {
-                    templates.put(contentType, MappingTemplate.parse(text, name));
+                    templates.put(contentType, MappingTemplate.prepare(text, name));
                 } catch (TemplateException e) {
                     throw new IllegalArgumentException(e.getMessage(), e);
                 }

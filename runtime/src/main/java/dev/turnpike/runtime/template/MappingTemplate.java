@@ -24,6 +24,8 @@ public final class MappingTemplate {
     private final String name;
     private final Template template;
     private final RenderLimits limits;
+    /** The build's compiled form of the same source; null renders on the reference engine. */
+    private final CompiledTemplate compiled;
     /**
      * Text with no reference ({@code $}) and no directive or comment ({@code #}) renders as itself: such templates
      * (a MOCK's {@code {"statusCode": 200}}, static bodies) skip the engine on every request.
@@ -31,6 +33,12 @@ public final class MappingTemplate {
     private final boolean verbatim;
 
     private MappingTemplate(String source, String name, Template template, RenderLimits limits) {
+        this(source, name, template, limits, null);
+    }
+
+    private MappingTemplate(String source, String name, Template template, RenderLimits limits,
+            CompiledTemplate compiled) {
+        this.compiled = compiled;
         this.verbatim = source.indexOf('$') < 0 && source.indexOf('#') < 0;
         this.source = source;
         this.name = name;
@@ -48,12 +56,42 @@ public final class MappingTemplate {
         return parse(source, name, RenderLimits.DEFAULT);
     }
 
+    /**
+     * The template as the gateway runs it: with the class the build compiled from this text when one is
+     * registered ({@link CompiledTemplates}), else parsed for the reference engine.
+     */
+    public static MappingTemplate prepare(String source, String name) throws TemplateException {
+        CompiledTemplate compiled = CompiledTemplates.forSource(source);
+        return compiled != null ? compiled(compiled, name) : parse(source, name);
+    }
+
     /** As {@link #parse(String, String)}, with other bounds. */
     public static MappingTemplate parse(String source, String name, RenderLimits limits) throws TemplateException {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(limits, "limits");
         return new MappingTemplate(source, name, ReferenceEngine.parse(source, name), limits);
+    }
+
+    /**
+     * A template the build compiled to Java: renders with {@code compiled}, never parsing or interpreting on the
+     * request path. The reference engine is not involved beyond the sandbox's method lookups.
+     */
+    public static MappingTemplate compiled(CompiledTemplate compiled, String name) {
+        return compiled(compiled, name, RenderLimits.DEFAULT);
+    }
+
+    /** As {@link #compiled(CompiledTemplate, String)}, with other bounds. */
+    public static MappingTemplate compiled(CompiledTemplate compiled, String name, RenderLimits limits) {
+        Objects.requireNonNull(compiled, "compiled");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(limits, "limits");
+        return new MappingTemplate(compiled.source(), name, null, limits, compiled);
+    }
+
+    /** Whether this template renders with a class compiled at build time (else on the reference engine). */
+    public boolean isCompiled() {
+        return compiled != null;
     }
 
     /** Whether the template renders as its own text whatever the input: callers may skip building a context. */
@@ -70,7 +108,25 @@ public final class MappingTemplate {
         if (verbatim) {
             return source;
         }
-        return renderedByEngine(context);
+        return compiled != null ? renderedByCompiledClass(context) : renderedByEngine(context);
+    }
+
+    /** What the compiled class renders, within the same limits and with the same failures as the engine. */
+    private String renderedByCompiledClass(TemplateContext context) throws TemplateException {
+        StringBuilder out = new StringBuilder(Math.min(source.length() * 2, 1 << 16));
+        RenderBudget enclosing = RenderBudget.start(limits);
+        try {
+            compiled.render(new CompiledRender(context, out, RenderBudget.current()));
+            return out.toString();
+        } catch (CompiledRender.Stop stop) {
+            return out.toString();
+        } catch (RenderBudget.RenderFailure e) {
+            throw failure(e, e.line, e.column);
+        } catch (StackOverflowError e) {
+            throw new TemplateException(name, 0, 0, "the template recursed too deeply", null);
+        } finally {
+            RenderBudget.end(enclosing);
+        }
     }
 
     /** What Velocity renders, whatever the text; {@link #render} skips it for text with nothing to render. */

@@ -54,6 +54,38 @@ final class LimiterTable {
         plans.plans().values().forEach(this::addPlan);
     }
 
+    private LimiterTable(LimiterTable routesFrom, UsagePlans plans) {
+        this.store = routesFrom.store;
+        this.stages = routesFrom.stages;
+        this.accountLimit = routesFrom.accountLimit;
+        this.accountOnly = routesFrom.accountOnly;
+        this.routes = routesFrom.routes;
+        this.keysByStage = new HashMap<>();
+        this.quotasByPlan = new HashMap<>();
+        plans.plans().values().forEach(this::addPlan);
+    }
+
+    private LimiterTable(LimiterTable keysFrom, Map<String, StageSettings> stages) {
+        this.store = keysFrom.store;
+        this.stages = Map.copyOf(stages);
+        this.accountLimit = keysFrom.accountLimit;
+        this.accountOnly = keysFrom.accountOnly;
+        this.routes = new HashMap<>();
+        stages.keySet().forEach(stage -> routes.put(stage, new ConcurrentHashMap<>()));
+        this.keysByStage = keysFrom.keysByStage;
+        this.quotasByPlan = keysFrom.quotasByPlan;
+    }
+
+    /** This table's account and key limiters (state and all) with method limiters made anew for {@code stages}. */
+    LimiterTable withStages(Map<String, StageSettings> stages) {
+        return new LimiterTable(this, stages);
+    }
+
+    /** This table's account and method limiters (state and all) with {@code plans}' key limiters. */
+    LimiterTable withPlans(UsagePlans plans) {
+        return new LimiterTable(this, plans);
+    }
+
     /** The account's and the method's limiters; {@code null} for a stage that is not served. */
     Limiter[] forRoute(String stage, String resourcePath, String httpMethod) {
         ConcurrentHashMap<String, ConcurrentHashMap<String, Limiter[]>> byPath = routes.get(stage);

@@ -1,12 +1,14 @@
 package dev.turnpike.runtime.throttle;
 
 import dev.turnpike.runtime.config.ConfigException;
+import dev.turnpike.runtime.config.StageSettings;
 import dev.turnpike.runtime.config.TurnpikeConfig;
 import dev.turnpike.runtime.response.GatewayError;
 import dev.turnpike.runtime.response.GatewayResponseType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,8 +23,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Throttling implements AutoCloseable {
 
-    private final UsagePlans usagePlans;
-    private final LimiterTable table;
+    private volatile UsagePlans usagePlans;
+    private volatile LimiterTable table;
     private final LimiterStore store;
 
     private Throttling(UsagePlans usagePlans, LimiterTable table, LimiterStore store) {
@@ -71,6 +73,8 @@ public final class Throttling implements AutoCloseable {
      * @throws IllegalArgumentException if the request's stage is not served
      */
     public CompletableFuture<GatewayError> admit(ThrottleRequest request) {
+        LimiterTable table = this.table;
+        UsagePlans usagePlans = this.usagePlans;
         Limiter[] route = table.forRoute(request.stage(), request.resourcePath(), request.httpMethod());
         if (route == null) {
             throw new IllegalArgumentException("stage '" + request.stage() + "' is not served");
@@ -87,6 +91,25 @@ public final class Throttling implements AutoCloseable {
             return forbidden("API key '" + keyName + "' is in no usage plan for stage '" + request.stage() + "'");
         }
         return Admission.admit(route, key, store);
+    }
+
+    /**
+     * Meters by {@code plans} (checked with {@link UsagePlans#from} against {@code config}) from the next request
+     * on: usage plans and keys added through the management API. Stage and method buckets keep their state; each
+     * key's plan buckets and quota are made anew (on Redis they find their state again by their names).
+     */
+    public synchronized void replacePlans(TurnpikeConfig config, UsagePlans plans) {
+        LimiterTable next = table.withPlans(plans);
+        this.table = next;
+        this.usagePlans = plans;
+    }
+
+    /**
+     * Meters each method by {@code stages}' method settings from the next request on (an {@code UpdateStage} of
+     * method settings): method buckets are made anew, the account's and the usage plans' keep their state.
+     */
+    public synchronized void replaceStages(Map<String, StageSettings> stages) {
+        this.table = table.withStages(stages);
     }
 
     /** AWS's answer to a key it will not meter on this stage: 403 Forbidden. */

@@ -1,0 +1,236 @@
+package dev.turnpike.runtime.template;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.Iterator;
+import org.apache.velocity.util.introspection.Info;
+import org.apache.velocity.util.introspection.Uberspect;
+import org.apache.velocity.util.introspection.VelMethod;
+import org.apache.velocity.util.introspection.VelPropertyGet;
+import org.apache.velocity.util.introspection.VelPropertySet;
+
+/**
+ * One place in a compiled template where a value's type is not known at build time: {@code $x.name},
+ * {@code $x.name(...)}, {@code $x[...]}, {@code #set($x.name = ...)}, {@code #foreach(... in $x)}. It asks the
+ * reference engine's {@link SandboxUberspector} (so the sandbox, the metering and Velocity's overload and conversion
+ * rules are the same ones) and remembers the answer for the last receiver type: a template position almost always
+ * sees one type. Failures carry this position, as the reference engine's do.
+ *
+ * <p>Shared by every render of its template: the cache is one immutable entry swapped whole, so a race only costs a
+ * second lookup.
+ */
+public final class CallSite {
+
+    private static final Object[] NO_ARGS = {};
+
+    private final String name;
+    private final Info info;
+    private Cached cached;
+
+    private CallSite(String name, int line, int column) {
+        this.name = name;
+        this.info = new Info("compiled-template", line, column);
+    }
+
+    /** @param name the property or method name ({@code "get"} for an index, the loop variable for a loop) */
+    public static CallSite at(String name, int line, int column) {
+        return new CallSite(name, line, column);
+    }
+
+    private static Uberspect uberspect() {
+        return ReferenceEngine.RUNTIME.getUberspect();
+    }
+
+    /** {@code $o.name}; null when {@code o} has no such property (or the sandbox hides it). */
+    public Object property(Object o) {
+        Cached c = cached;
+        VelPropertyGet get;
+        if (c != null && c.type == o.getClass()) {
+            get = (VelPropertyGet) c.executor;
+        } else {
+            get = uberspect().getPropertyGet(o, name, info);
+            if (get != null && get.isCacheable()) {
+                cached = new Cached(o.getClass(), get, null);
+            }
+        }
+        if (get == null) {
+            return null;
+        }
+        try {
+            return get.invoke(o);
+        } catch (InvocationTargetException e) {
+            throw failed(get.getMethodName(), e.getTargetException());
+        } catch (IllegalArgumentException e) {
+            return null;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new RenderBudget.RenderFailure("ASTIdentifier.execute() : identifier = " + name, info, e);
+        }
+    }
+
+    /** {@code $o.name(args)}; null when no such method is allowed, {@code ""} for a void method. */
+    public Object call(Object o, Object... args) {
+        Object[] params = args == null ? NO_ARGS : args;
+        VelMethod method = method(o, name, params);
+        if (method == null) {
+            return null;
+        }
+        try {
+            Object result = method.invoke(o, params);
+            return result == null && method.getReturnType() == Void.TYPE ? "" : result;
+        } catch (InvocationTargetException e) {
+            throw failed(name, e.getTargetException());
+        } catch (IllegalArgumentException e) {
+            throw failed(name, e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new RenderBudget.RenderFailure("ASTMethod.execute() : exception invoking method '" + name + "' in "
+                    + o.getClass(), info, e);
+        }
+    }
+
+    /** {@code $o[key]}: {@code get(key)}, a negative integer counting from the end. */
+    public Object index(Object o, Object key) {
+        Object argument = fromEnd(o, key);
+        Object[] params = {argument};
+        VelMethod method = method(o, "get", params);
+        if (method == null) {
+            return null;
+        }
+        try {
+            Object result = method.invoke(o, params);
+            return result == null && method.getReturnType() == Void.TYPE ? "" : result;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new RenderBudget.RenderFailure("Error invoking method 'get("
+                    + (argument == null ? "null" : argument.getClass().getName()) + ")' in "
+                    + o.getClass().getName(), info, e);
+        }
+    }
+
+    /** {@code #set($o.name = value)}; nothing when {@code o} has no such property. */
+    public void setProperty(Object o, Object value) {
+        VelPropertySet set = uberspect().getPropertySet(o, name, value, info);
+        if (set == null) {
+            return;
+        }
+        try {
+            set.invoke(o, value);
+        } catch (InvocationTargetException e) {
+            throw new RenderBudget.RenderFailure("ASTReference: Invocation of method '" + name + "' in  "
+                    + o.getClass() + " threw exception " + e.getTargetException(), info, e.getTargetException());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new RenderBudget.RenderFailure("ASTReference setValue(): exception: " + e, info, e);
+        }
+    }
+
+    /** {@code #set($o[key] = value)}: {@code set(key, value)}, else {@code put(key, value)}. */
+    public void setIndex(Object o, Object key, Object value) {
+        Object argument = fromEnd(o, key);
+        Object[] params = {argument, value};
+        String methodName = "set";
+        VelMethod method = uberspect().getMethod(o, methodName, params, info);
+        if (method == null) {
+            methodName = "put";
+            method = uberspect().getMethod(o, methodName, params, info);
+        }
+        if (method == null) {
+            return;
+        }
+        try {
+            method.invoke(o, params);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new RenderBudget.RenderFailure("Exception calling method '" + methodName + "("
+                    + className(argument) + "," + className(value) + ")' in  " + o.getClass(), info, e.getCause());
+        }
+    }
+
+    /** The iterator {@code #foreach} walks, metered; null when {@code o} is not iterable. */
+    public Iterator<?> iterator(Object o) {
+        return o == null ? null : uberspect().getIterator(o, info);
+    }
+
+    private VelMethod method(Object o, String methodName, Object[] params) {
+        Cached c = cached;
+        if (c != null && c.type == o.getClass() && c.sameArgumentTypes(params)) {
+            return (VelMethod) c.executor;
+        }
+        VelMethod method = uberspect().getMethod(o, methodName, params, info);
+        if (method != null) {
+            cached = new Cached(o.getClass(), method, argumentTypes(params));
+        }
+        return method;
+    }
+
+    private Object fromEnd(Object o, Object key) {
+        if (!(key instanceof Integer i) || i >= 0) {
+            return key;
+        }
+        VelMethod size = uberspect().getMethod(o, "size", NO_ARGS, info);
+        if (size == null) {
+            throw new RenderBudget.RenderFailure("A 'size()' method required for negative value " + i
+                    + " does not exist for class '" + o.getClass().getName() + "'", info);
+        }
+        Object count;
+        try {
+            count = size.invoke(o, NO_ARGS);
+        } catch (Exception e) {
+            throw new RenderBudget.RenderFailure("Error trying to calls the 'size()' method on '"
+                    + o.getClass().getName() + "'", info, e);
+        }
+        if (!(count instanceof Integer n)) {
+            throw new RenderBudget.RenderFailure("Method 'size()' on class '" + o.getClass().getName()
+                    + "' returned '" + count.getClass().getName() + "' when Integer was expected", info);
+        }
+        return n + i;
+    }
+
+    /** A called method threw: as the reference engine's {@link AwsReferences#methodException}. */
+    private RuntimeException failed(String method, Throwable cause) {
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        if (cause instanceof CompiledRender.Stop stop) {
+            throw stop;
+        }
+        if (cause instanceof RenderBudget.RenderFailure failure) {
+            return new RenderBudget.RenderFailure(failure.getMessage(), info, failure);
+        }
+        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return new RenderBudget.RenderFailure(method + "(...) failed: " + detail, info, cause);
+    }
+
+    private static String className(Object o) {
+        return o == null ? "null" : o.getClass().getName();
+    }
+
+    private static Class<?>[] argumentTypes(Object[] params) {
+        Class<?>[] types = new Class<?>[params.length];
+        for (int i = 0; i < params.length; i++) {
+            types[i] = params[i] == null ? null : params[i].getClass();
+        }
+        return types;
+    }
+
+    /** The executor found for one receiver type (and, for methods, argument types). */
+    private record Cached(Class<?> type, Object executor, Class<?>[] arguments) {
+
+        boolean sameArgumentTypes(Object[] params) {
+            if (arguments == null || arguments.length != params.length) {
+                return false;
+            }
+            for (int i = 0; i < params.length; i++) {
+                if (arguments[i] != (params[i] == null ? null : params[i].getClass())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
