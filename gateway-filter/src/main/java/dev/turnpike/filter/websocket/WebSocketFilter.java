@@ -117,6 +117,11 @@ public final class WebSocketFilter implements Filter {
             finish(request, response, stage, pending.join());
             return;
         }
+        if (!request.isAsyncSupported()) {
+            // a filter of the application's ahead of ours does not support async: the only choice left is to wait
+            finish(request, response, stage, waitFor(pending));
+            return;
+        }
         AsyncContext async = request.startAsync();
         // our own bound answers first; the container's only in case the dispatch itself never happens
         async.setTimeout(CONNECT_WAIT_MILLIS + 5_000);
@@ -127,6 +132,17 @@ public final class WebSocketFilter implements Filter {
                     request.setAttribute(DECISION, new Decided(stage, decision));
                     async.dispatch();
                 });
+    }
+
+    private static ConnectDecision waitFor(CompletableFuture<ConnectDecision> pending) {
+        try {
+            return pending.get(CONNECT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ConnectDecision.refuse(500, "{\"message\":\"Internal server error\"}", null);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return ConnectDecision.refuse(504, "{\"message\":\"Endpoint request timed out\"}", null);
+        }
     }
 
     /** {@code $connect}'s decision for a handshake of {@code stage}, carried across the async dispatch. */

@@ -1,5 +1,6 @@
 package dev.turnpike.runtime.websocket;
 
+import dev.turnpike.runtime.config.TurnpikeConfig;
 import dev.turnpike.runtime.integration.BackendClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -18,7 +19,11 @@ final class HttpRoutes implements AutoCloseable {
 
     private static final Pattern STAGE_VARIABLE = Pattern.compile("\\$\\{stageVariables\\.([A-Za-z0-9_]+)}");
 
-    private final BackendClient client = BackendClient.create("turnpike-websocket-backend");
+    private final BackendClient client;
+
+    HttpRoutes(TurnpikeConfig config) {
+        this.client = BackendClient.create("turnpike-websocket-backend", config);
+    }
 
     /** Sends {@code body} (may be {@code null}: an empty body) to the integration's backend. */
     CompletableFuture<RouteAnswer> send(WebSocketIntegration integration, Map<String, String> stageVariables,

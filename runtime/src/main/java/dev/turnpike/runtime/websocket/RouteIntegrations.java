@@ -46,9 +46,15 @@ final class RouteIntegrations implements AutoCloseable {
             parse(api, route, integration.responseTemplate(), "response", responseTemplates);
         }
         this.lambda = LambdaCalls.load(config, loader);
-        this.http = api.routes().values().stream().map(route -> route.integration().type())
-                .anyMatch(type -> type == WebSocketIntegration.Type.HTTP || type == WebSocketIntegration.Type.HTTP_PROXY)
-                ? new HttpRoutes() : null;
+        boolean callsHttp = api.routes().values().stream().map(route -> route.integration().type())
+                .anyMatch(type -> type == WebSocketIntegration.Type.HTTP
+                        || type == WebSocketIntegration.Type.HTTP_PROXY);
+        try {
+            this.http = callsHttp ? new HttpRoutes(config) : null;
+        } catch (RuntimeException e) {
+            lambda.close();
+            throw e;
+        }
     }
 
     private static void parse(WebSocketApi api, WebSocketRoute route, String source, String kind,
