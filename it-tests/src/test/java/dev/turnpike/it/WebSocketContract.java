@@ -553,6 +553,43 @@ abstract class WebSocketContract {
         }
     }
 
+    /**
+     * Figures, printed and not asserted: sequential HTTP_PROXY round trips to the loopback backend, and the same
+     * backend called directly with the JDK's client (the floor the route cannot beat).
+     */
+    @Test
+    void sequentialHttpProxyRoundTripsArePrinted() throws Exception {
+        int rounds = 50;
+        HttpClient direct = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest post = HttpRequest.newBuilder(URI.create("http://" + backend.hostAndPort() + "/relay"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"relay\"}")).build();
+        for (int i = 0; i < 10; i++) { // warm-up
+            direct.send(post, HttpResponse.BodyHandlers.ofString());
+        }
+        long directStart = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            assertThat(direct.send(post, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+        }
+        long directMicros = (System.nanoTime() - directStart) / 1_000;
+        System.out.printf("%s: %d sequential direct POSTs to the loopback backend in %d ms, %.0f us each%n",
+                getClass().getSimpleName(), rounds, directMicros / 1_000, (double) directMicros / rounds);
+        try (WsClient ws = connect("/chat/dev")) {
+            String message = "{\"action\":\"relay\"}";
+            for (int i = 0; i < 10; i++) { // warm-up
+                ws.send(message);
+                assertThat(ws.next()).startsWith("method=POST\nuri=/relay\n");
+            }
+            long start = System.nanoTime();
+            for (int i = 0; i < rounds; i++) {
+                ws.send(message);
+                assertThat(ws.next()).startsWith("method=POST\nuri=/relay\n");
+            }
+            long micros = (System.nanoTime() - start) / 1_000;
+            System.out.printf("%s: %d sequential HTTP_PROXY round trips in %d ms, %.0f us each%n",
+                    getClass().getSimpleName(), rounds, micros / 1_000, (double) micros / rounds);
+        }
+    }
+
     @Test
     void anIdleConnectionIsClosedAtTheIdleTimeout() throws Exception {
         try (WsClient ws = connect("/idle/dev")) {
