@@ -17,7 +17,7 @@ public final class ChatWebSocketApi implements WebSocketApi {
 
   private static final String TITLE = "Chat";
 
-  private static final String DEPLOYMENT_ID = "qxsg10wqkj";
+  private static final String DEPLOYMENT_ID = "d2me17h4df";
 
   private static final String SOURCE = "chat.yaml";
 
@@ -78,6 +78,10 @@ public final class ChatWebSocketApi implements WebSocketApi {
     routes.put("$default", new WebSocketRoute("$default", false, "$default", WebSocketIntegration.of(WebSocketIntegration.Type.MOCK, null, Map.of("$default", "{\"statusCode\": 200}"), Map.of("$default", "{\"got\": \"$util.escapeJavaScript($input.body)\"}"), 29000L)));
     // #/x-amazon-apigateway-websocket-api/routes/sendmessage
     routes.put("sendmessage", new WebSocketRoute("sendmessage", false, null, WebSocketIntegration.of(WebSocketIntegration.Type.AWS_PROXY, "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:Chat/invocations", Map.of(), Map.of(), 5000L)));
+    // #/x-amazon-apigateway-websocket-api/routes/history
+    routes.put("history", new WebSocketRoute("history", false, "$default", WebSocketIntegration.of(WebSocketIntegration.Type.HTTP, "https://${stageVariables.backendHost}/history", "PUT", Map.of("$default", "{\"connection\": \"$context.connectionId\", \"message\": $input.body}"), Map.of("$default", "{\"history\": $input.body}"), 29000L)));
+    // #/x-amazon-apigateway-websocket-api/routes/relay
+    routes.put("relay", new WebSocketRoute("relay", false, "$default", WebSocketIntegration.of(WebSocketIntegration.Type.HTTP_PROXY, "https://backend.example.com/relay", Map.of(), Map.of(), 29000L)));
     return Collections.unmodifiableMap(routes);
   }
 }

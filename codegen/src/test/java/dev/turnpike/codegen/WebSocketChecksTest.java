@@ -49,7 +49,8 @@ class WebSocketChecksTest extends CheckTestSupport {
                         + " got '$request.header.action'",
                 API + "/routes/$connect/authorizationType: authorizationType AWS_IAM is not served yet for WebSocket"
                         + " routes (NONE and CUSTOM are)",
-                API + "/routes/$connect/integration/integrationType: expected MOCK or AWS_PROXY, got 'HTTP'",
+                API + "/routes/$connect/integration/integrationUri: an HTTP integration needs an http:// or https://"
+                        + " URL, got nothing",
                 API + "/routes/$sneaky: a route key is $connect, $disconnect, $default or a custom key not starting"
                         + " with $, got '$sneaky'",
                 API + "/routes/sendmessage/apiKeyRequired: only $connect can require an API key",
@@ -77,6 +78,7 @@ class WebSocketChecksTest extends CheckTestSupport {
                         authorizerType: TOKEN
                         authorizerUri: arn:aws:lambda:us-east-1:123456789012:function:Auth
                         identitySource: [route.request.header.Auth, method.request.header.Auth]
+                        authorizerResultTtlInSeconds: 300
                         ttl: 300
                       integration:
                         integrationType: MOCK
@@ -86,8 +88,11 @@ class WebSocketChecksTest extends CheckTestSupport {
                         integrationType: MOCK
                 """);
         thenErrors(
-                API + "/routes/$connect/authorizer/ttl: unknown field 'ttl' (known: authorizerType, authorizerUri,"
-                        + " identitySource, name)",
+                API + "/routes/$connect/authorizer/ttl: unknown field 'ttl' (known: authorizerResultTtlInSeconds,"
+                        + " authorizerType, authorizerUri, identitySource, name)",
+                API + "/routes/$connect/authorizer/authorizerResultTtlInSeconds: API Gateway caches no WebSocket"
+                        + " authorizer's result (authorizerResultTtlInSeconds is for HTTP APIs only): expected 0 or"
+                        + " nothing, got 300",
                 API + "/routes/$connect/authorizer/name: an authorizer needs a name",
                 API + "/routes/$connect/authorizer/authorizerType: expected REQUEST, got 'TOKEN'",
                 API + "/routes/$connect/authorizer/authorizerUri: expected a Lambda invocation ARN"
@@ -96,6 +101,45 @@ class WebSocketChecksTest extends CheckTestSupport {
                 API + "/routes/$connect/authorizer/identitySource/1: expected route.request.header.<name> or"
                         + " route.request.querystring.<name>, got method.request.header.Auth",
                 API + "/routes/send/authorizationType: only $connect can have an authorizer");
+    }
+
+    @Test
+    void httpIntegrationsNeedAUrlAndAKnownMethodAndProxiesTakeNoTemplates() {
+        givenDefinition(HEAD + """
+                  routes:
+                    $default:
+                      integration:
+                        integrationType: HTTP_PROXY
+                        integrationUri: ftp://backend.example.com/
+                        integrationMethod: FETCH
+                        requestTemplates:
+                          $default: '{}'
+                        integrationResponses:
+                          $default:
+                            responseTemplates:
+                              $default: '{}'
+                    mocked:
+                      integration:
+                        integrationType: MOCK
+                        integrationMethod: GET
+                    sqs:
+                      integration:
+                        integrationType: AWS
+                        integrationUri: arn:aws:apigateway:us-east-1:sqs:path/123456789012/queue
+                """);
+        thenErrors(
+                API + "/routes/$default/integration/integrationUri: an HTTP_PROXY integration needs an http:// or"
+                        + " https:// URL, got 'ftp://backend.example.com/'",
+                API + "/routes/$default/integration/integrationMethod: expected one of DELETE, GET, HEAD, OPTIONS,"
+                        + " PATCH, POST, PUT, got 'FETCH'",
+                API + "/routes/$default/integration/requestTemplates: an HTTP_PROXY integration passes the message and"
+                        + " the answer through: no requestTemplates",
+                API + "/routes/$default/integration/integrationResponses: an HTTP_PROXY integration passes the message"
+                        + " and the answer through: no integrationResponses",
+                API + "/routes/mocked/integration/integrationMethod: only HTTP and HTTP_PROXY integrations have a"
+                        + " method",
+                API + "/routes/sqs/integration/integrationType: expected MOCK, AWS_PROXY, HTTP or HTTP_PROXY, got"
+                        + " 'AWS'");
     }
 
     @Test

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Pins the generated source of {@code golden/chat.yaml}, a WebSocket API (MOCK and AWS_PROXY routes, a two-way
- * route, an API key on {@code $connect}). After a deliberate change, run with {@code -Dturnpike.updateGoldens=true}
- * and review the diff of {@code src/test/resources/golden/chat/}.
+ * Pins the generated source of {@code golden/chat.yaml}, a WebSocket API (MOCK, AWS_PROXY, HTTP and HTTP_PROXY
+ * routes, two-way routes, an API key on {@code $connect}). After a deliberate change, run with
+ * {@code -Dturnpike.updateGoldens=true} and review the diff of {@code src/test/resources/golden/chat/}.
  */
 class WebSocketGoldenFileTest {
 
@@ -58,7 +58,8 @@ class WebSocketGoldenFileTest {
             assertThat(api.name()).isEqualTo("chat");
             assertThat(api.title()).isEqualTo("Chat");
             assertThat(api.deploymentId()).matches("[a-z0-9]{1,10}");
-            assertThat(api.routes()).containsOnlyKeys("$connect", "$disconnect", "$default", "sendmessage");
+            assertThat(api.routes()).containsOnlyKeys("$connect", "$disconnect", "$default", "sendmessage", "history",
+                    "relay");
             WebSocketRoute connect = api.routes().get("$connect");
             assertThat(connect.apiKeyRequired()).isTrue();
             assertThat(connect.integration().type()).isEqualTo(WebSocketIntegration.Type.MOCK);
@@ -67,6 +68,9 @@ class WebSocketGoldenFileTest {
             assertThat(api.routes().get("sendmessage").twoWay()).isFalse();
             assertThat(api.routes().get("sendmessage").integration().timeoutMillis()).isEqualTo(5000);
             assertThat(api.routes().get("sendmessage").integration().uri()).endsWith(":function:Chat/invocations");
+            assertThat(api.routes().get("history").integration().httpMethod()).isEqualTo("PUT");
+            assertThat(api.routes().get("relay").integration().type()).isEqualTo(WebSocketIntegration.Type.HTTP_PROXY);
+            assertThat(api.routes().get("relay").integration().httpMethod()).isEqualTo("POST");
         }
     }
 }

@@ -86,6 +86,57 @@ abstract class WebSocketContract {
                   integration:
                     integrationType: AWS_PROXY
                     integrationUri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:Events/invocations
+                relay:
+                  routeResponseSelectionExpression: $default
+                  integration:
+                    integrationType: HTTP_PROXY
+                    integrationUri: http://${stageVariables.backendHost}/relay
+                relayquietly:
+                  integration:
+                    integrationType: HTTP_PROXY
+                    integrationUri: http://${stageVariables.backendHost}/hold/quietly
+                history:
+                  routeResponseSelectionExpression: $default
+                  integration:
+                    integrationType: HTTP
+                    integrationUri: http://${stageVariables.backendHost}/history
+                    integrationMethod: PUT
+                    requestTemplates:
+                      $default: '{"connection":"$context.connectionId","said":"$util.escapeJavaScript($input.body)"}'
+                    integrationResponses:
+                      $default:
+                        responseTemplates:
+                          $default: '{"route":"$context.routeKey","backend":"$util.escapeJavaScript($input.body)"}'
+                unreachable:
+                  routeResponseSelectionExpression: $default
+                  integration:
+                    integrationType: HTTP_PROXY
+                    integrationUri: http://127.0.0.1:1/nobody
+            """;
+
+    /** {@code $connect} asks an HTTP backend, whose status decides (the query's {@code status}, a stage variable). */
+    static final String PROXIED = """
+            openapi: 3.0.1
+            info:
+              title: Proxied
+              version: '1'
+            paths: {}
+            x-amazon-apigateway-websocket-api:
+              routes:
+                $connect:
+                  integration:
+                    integrationType: HTTP
+                    integrationUri: http://${stageVariables.backendHost}/connect?status=${stageVariables.connectStatus}
+                    requestTemplates:
+                      $default: '{"user":"$input.params("user")"}'
+                $default:
+                  routeResponseSelectionExpression: $default
+                  integration:
+                    integrationType: MOCK
+                    integrationResponses:
+                      $default:
+                        responseTemplates:
+                          $default: 'in'
             """;
 
     static final String KEYED = """
@@ -136,6 +187,8 @@ abstract class WebSocketContract {
 
     static WebSocketServer server;
     static HttpClient client;
+    /** The HTTP and HTTP_PROXY routes' backend, on loopback. */
+    static Backend backend;
 
     /** The gateways by context path: the chat API as is, with an API key, with short timeouts. */
     static Map<String, WebSocketGateway> gateways(Path dir, TestTls tls, String javaPackage) throws Exception {
@@ -143,8 +196,10 @@ abstract class WebSocketContract {
                 WebSocketApi.class);
         WebSocketApi keyed = GeneratedDefinition.load(dir, "keyed.yaml", KEYED, javaPackage + ".keyed",
                 WebSocketApi.class);
+        backend = new Backend();
         Map<String, String> config = new HashMap<>(Map.of(
                 "turnpike.stages", "dev",
+                "turnpike.stage.dev.variables.backendHost", backend.hostAndPort(),
                 "turnpike.lambda.Echo", WsEchoHandler.class.getName(),
                 "turnpike.lambda.Events", WsEventHandler.class.getName(),
                 "turnpike.iam." + WsEchoHandler.ACCESS_KEY + ".secretKey", WsEchoHandler.SECRET_KEY,
@@ -162,6 +217,14 @@ abstract class WebSocketContract {
                 "turnpike.stages", "dev",
                 "turnpike.lambda.Tickets", WsTicketAuthorizer.class.getName(),
                 "turnpike.lambda.Events", WsEventHandler.class.getName()))));
+        WebSocketApi proxied = GeneratedDefinition.load(dir, "proxied.yaml", PROXIED, javaPackage + ".proxied",
+                WebSocketApi.class);
+        for (String status : new String[] {"200", "403"}) {
+            gateways.put("/proxied" + status, WebSocketGateway.create(proxied, TurnpikeConfig.from(Map.of(
+                    "turnpike.stages", "dev",
+                    "turnpike.stage.dev.variables.backendHost", backend.hostAndPort(),
+                    "turnpike.stage.dev.variables.connectStatus", status))));
+        }
         Map<String, String> idle = new HashMap<>(config);
         idle.put("turnpike.websocket.idleTimeoutSeconds", "1");
         gateways.put("/idle", WebSocketGateway.create(chat, TurnpikeConfig.from(idle)));
@@ -181,6 +244,9 @@ abstract class WebSocketContract {
     static void stop() throws Exception {
         if (server != null) {
             server.close();
+        }
+        if (backend != null) {
+            backend.close();
         }
     }
 
@@ -396,6 +462,77 @@ abstract class WebSocketContract {
         }
     }
 
+    @Test
+    void anHttpProxyRouteSendsTheMessageToItsBackendAndTheBackendsBodyBack() throws Exception {
+        try (WsClient ws = connect("/chat/dev")) {
+            String message = "{\"action\":\"relay\",\"text\":\"hello\"}";
+            ws.send(message);
+            String answer = ws.next();
+            assertThat(answer).startsWith("method=POST\nuri=/relay\n").endsWith("\nbody=" + message);
+        }
+    }
+
+    @Test
+    void anHttpProxyRouteWithoutARouteResponseCallsItsBackendAndAnswersNothing() throws Exception {
+        backend.closeGate();
+        try (WsClient ws = connect("/chat/dev")) {
+            ws.send("{\"action\":\"relayquietly\"}");
+            for (int i = 0; i < 200 && backend.held() == 0; i++) {
+                Thread.sleep(50);
+            }
+            assertThat(backend.held()).as("requests waiting at the backend").isEqualTo(1);
+            backend.openGate();
+            for (int i = 0; i < 200 && backend.held() > 0; i++) {
+                Thread.sleep(50);
+            }
+            // the backend has answered: a one-way route drops its body, so the next frame is ping's
+            assertThat(ws.next(500)).isNull();
+            assertThat(idOf(ws)).hasSize(16);
+        }
+    }
+
+    @Test
+    void anHttpRouteSendsItsRenderedTemplateAndMapsTheBackendsAnswer() throws Exception {
+        try (WsClient ws = connect("/chat/dev")) {
+            String id = idOf(ws);
+            String message = "{\"action\":\"history\",\"text\":\"hi\"}";
+            ws.send(message);
+            JsonObject answer = json(ws.next());
+            assertThat(answer.getString("route")).isEqualTo("history");
+            String received = answer.getString("backend");
+            assertThat(received).startsWith("method=PUT\nuri=/history\n");
+            JsonObject sent = json(received.substring(received.indexOf("\nbody=") + "\nbody=".length()));
+            assertThat(sent.getString("connection")).isEqualTo(id);
+            assertThat(sent.getString("said")).isEqualTo(message);
+        }
+    }
+
+    @Test
+    void anUnreachableHttpBackendAnswersTheInternalServerErrorFrame() throws Exception {
+        try (WsClient ws = connect("/chat/dev")) {
+            String id = idOf(ws);
+            ws.send("{\"action\":\"unreachable\"}");
+            JsonObject frame = json(ws.next());
+            assertThat(frame.getString("message")).isEqualTo("Internal server error");
+            assertThat(frame.getString("connectionId")).isEqualTo(id);
+            assertThat(frame.keySet()).containsExactly("message", "connectionId", "requestId");
+        }
+    }
+
+    @Test
+    void anHttpConnectIntegrationAdmitsOrRefusesWithTheBackendsStatus() throws Exception {
+        try (WsClient ws = connect("/proxied200/dev?user=alice")) {
+            ws.send("hi");
+            assertThat(ws.next()).isEqualTo("in");
+        }
+        assertThatThrownBy(() -> connect("/proxied403/dev?user=mallory"))
+                .cause().isInstanceOf(WebSocketHandshakeException.class)
+                .satisfies(e -> {
+                    HttpResponse<?> refusal = ((WebSocketHandshakeException) e).getResponse();
+                    assertThat(refusal.statusCode()).isEqualTo(403);
+                });
+    }
+
     /** A figure, printed and not asserted: sequential MOCK round trips on one connection. */
     @Test
     void sequentialRoundTripsArePrinted() throws Exception {
@@ -412,6 +549,43 @@ abstract class WebSocketContract {
             }
             long micros = (System.nanoTime() - start) / 1_000;
             System.out.printf("%s: %d sequential MOCK round trips in %d ms, %.0f us each%n",
+                    getClass().getSimpleName(), rounds, micros / 1_000, (double) micros / rounds);
+        }
+    }
+
+    /**
+     * Figures, printed and not asserted: sequential HTTP_PROXY round trips to the loopback backend, and the same
+     * backend called directly with the JDK's client (the floor the route cannot beat).
+     */
+    @Test
+    void sequentialHttpProxyRoundTripsArePrinted() throws Exception {
+        int rounds = 50;
+        HttpClient direct = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest post = HttpRequest.newBuilder(URI.create("http://" + backend.hostAndPort() + "/relay"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"relay\"}")).build();
+        for (int i = 0; i < 10; i++) { // warm-up
+            direct.send(post, HttpResponse.BodyHandlers.ofString());
+        }
+        long directStart = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            assertThat(direct.send(post, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+        }
+        long directMicros = (System.nanoTime() - directStart) / 1_000;
+        System.out.printf("%s: %d sequential direct POSTs to the loopback backend in %d ms, %.0f us each%n",
+                getClass().getSimpleName(), rounds, directMicros / 1_000, (double) directMicros / rounds);
+        try (WsClient ws = connect("/chat/dev")) {
+            String message = "{\"action\":\"relay\"}";
+            for (int i = 0; i < 10; i++) { // warm-up
+                ws.send(message);
+                assertThat(ws.next()).startsWith("method=POST\nuri=/relay\n");
+            }
+            long start = System.nanoTime();
+            for (int i = 0; i < rounds; i++) {
+                ws.send(message);
+                assertThat(ws.next()).startsWith("method=POST\nuri=/relay\n");
+            }
+            long micros = (System.nanoTime() - start) / 1_000;
+            System.out.printf("%s: %d sequential HTTP_PROXY round trips in %d ms, %.0f us each%n",
                     getClass().getSimpleName(), rounds, micros / 1_000, (double) micros / rounds);
         }
     }

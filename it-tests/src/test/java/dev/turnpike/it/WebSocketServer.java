@@ -64,17 +64,33 @@ final class WebSocketServer implements AutoCloseable {
     }
 
     static WebSocketServer jetty(TestTls tls, Map<String, WebSocketGateway> byContextPath) throws Exception {
-        Server jetty = new Server();
+        return jetty(tls, byContextPath, new Server());
+    }
+
+    /**
+     * Jetty with a pool of {@code maxThreads}: one acceptor and one selector per connector are leased from it, no
+     * threads are reserved, so {@code maxThreads - 4} threads serve requests.
+     */
+    static WebSocketServer jetty(TestTls tls, Map<String, WebSocketGateway> byContextPath, int maxThreads)
+            throws Exception {
+        org.eclipse.jetty.util.thread.QueuedThreadPool pool =
+                new org.eclipse.jetty.util.thread.QueuedThreadPool(maxThreads, maxThreads);
+        pool.setReservedThreads(0);
+        return jetty(tls, byContextPath, new Server(pool));
+    }
+
+    private static WebSocketServer jetty(TestTls tls, Map<String, WebSocketGateway> byContextPath, Server jetty)
+            throws Exception {
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setKeyStorePath(tls.keyStore().toString());
         ssl.setKeyStorePassword(TestTls.PASSWORD);
         HttpConfiguration https = new HttpConfiguration();
         https.addCustomizer(new SecureRequestCustomizer(false));
-        ServerConnector secure = new ServerConnector(jetty, new SslConnectionFactory(ssl, "http/1.1"),
+        ServerConnector secure = new ServerConnector(jetty, 1, 1, new SslConnectionFactory(ssl, "http/1.1"),
                 new HttpConnectionFactory(https));
         secure.setHost("127.0.0.1");
         jetty.addConnector(secure);
-        ServerConnector plain = new ServerConnector(jetty); // to prove that ws:// is refused
+        ServerConnector plain = new ServerConnector(jetty, 1, 1); // to prove that ws:// is refused
         plain.setHost("127.0.0.1");
         jetty.addConnector(plain);
         ContextHandlerCollection contexts = new ContextHandlerCollection();
@@ -92,6 +108,12 @@ final class WebSocketServer implements AutoCloseable {
 
     static WebSocketServer tomcat(TestTls tls, Path workDir, Map<String, WebSocketGateway> byContextPath)
             throws Exception {
+        return tomcat(tls, workDir, byContextPath, 200);
+    }
+
+    /** Tomcat whose connectors each serve requests with at most {@code maxThreads} threads. */
+    static WebSocketServer tomcat(TestTls tls, Path workDir, Map<String, WebSocketGateway> byContextPath,
+            int maxThreads) throws Exception {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(Files.createDirectories(workDir.resolve("tomcat")).toString());
         tomcat.getEngine().setName("it-websocket-tomcat-" + TOMCATS.incrementAndGet());
@@ -101,6 +123,8 @@ final class WebSocketServer implements AutoCloseable {
         secure.setScheme("https");
         secure.setSecure(true);
         secure.setProperty("SSLEnabled", "true");
+        secure.setProperty("maxThreads", String.valueOf(maxThreads));
+        secure.setProperty("minSpareThreads", String.valueOf(Math.min(10, maxThreads)));
         SSLHostConfig sslConfig = new SSLHostConfig();
         SSLHostConfigCertificate certificate =
                 new SSLHostConfigCertificate(sslConfig, SSLHostConfigCertificate.Type.UNDEFINED);

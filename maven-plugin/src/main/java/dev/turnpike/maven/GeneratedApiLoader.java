@@ -6,6 +6,7 @@ import dev.turnpike.codegen.GenerationRequest;
 import dev.turnpike.codegen.GenerationResult;
 import dev.turnpike.codegen.Generator;
 import dev.turnpike.runtime.model.GeneratedApi;
+import dev.turnpike.runtime.websocket.WebSocketApi;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -44,26 +45,9 @@ final class GeneratedApiLoader {
      */
     static LoadedApi load(Path definition, Path workFolder, List<Path> compileClasspath, List<Path> extraClasspath)
             throws InvalidInputException, IOException, InMemoryCompiler.CompilationException {
-        Path sources = workFolder.resolve("sources");
-        Path resources = workFolder.resolve("resources");
-        GenerationResult result = Generator.generate(
-                new GenerationRequest(List.of(definition), sources, resources, BASE_PACKAGE));
-        if (result.hasErrors()) {
-            throw new InvalidInputException(DiagnosticReport.failureMessage(result.diagnostics()));
-        }
+        GenerationResult result = generate(definition, workFolder);
         GeneratedApiInfo info = result.apis().get(0);
-
-        List<Path> classpath = new ArrayList<>(compileClasspath);
-        classpath.addAll(extraClasspath);
-        Map<String, byte[]> classes = new InMemoryCompiler(classpath).compile(javaFiles(sources));
-
-        List<URL> urls = new ArrayList<>();
-        urls.add(url(resources));
-        for (Path extra : extraClasspath) {
-            urls.add(url(extra));
-        }
-        CompiledClassLoader loader = new CompiledClassLoader(classes, urls.toArray(URL[]::new),
-                GeneratedApiLoader.class.getClassLoader());
+        CompiledClassLoader loader = compile(workFolder, compileClasspath, extraClasspath);
         try {
             GeneratedApi api = ServiceLoader.load(GeneratedApi.class, loader).stream()
                     .filter(provider -> provider.type().getName().equals(info.qualifiedClassName()))
@@ -77,6 +61,51 @@ final class GeneratedApiLoader {
             loader.close();
             throw e;
         }
+    }
+
+    /** A WebSocket API ({@code x-amazon-apigateway-websocket-api}), its class loader and the warnings. */
+    record LoadedWebSocketApi(WebSocketApi api, CompiledClassLoader loader, List<Diagnostic> warnings) {
+    }
+
+    /** As {@link #load}, for a WebSocket definition. */
+    static LoadedWebSocketApi loadWebSocket(Path definition, Path workFolder, List<Path> compileClasspath,
+            List<Path> extraClasspath) throws InvalidInputException, IOException,
+            InMemoryCompiler.CompilationException {
+        GenerationResult result = generate(definition, workFolder);
+        CompiledClassLoader loader = compile(workFolder, compileClasspath, extraClasspath);
+        try {
+            WebSocketApi api = ServiceLoader.load(WebSocketApi.class, loader).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the generated META-INF/services/"
+                            + WebSocketApi.class.getName() + " lists no API"));
+            return new LoadedWebSocketApi(api, loader,
+                    result.diagnostics().stream().filter(d -> !d.isError()).toList());
+        } catch (RuntimeException | Error e) {
+            loader.close();
+            throw e;
+        }
+    }
+
+    private static GenerationResult generate(Path definition, Path workFolder) throws InvalidInputException {
+        GenerationResult result = Generator.generate(new GenerationRequest(List.of(definition),
+                workFolder.resolve("sources"), workFolder.resolve("resources"), BASE_PACKAGE));
+        if (result.hasErrors()) {
+            throw new InvalidInputException(DiagnosticReport.failureMessage(result.diagnostics()));
+        }
+        return result;
+    }
+
+    /** The generated sources compiled in memory, in a loader that also sees the generated resources. */
+    private static CompiledClassLoader compile(Path workFolder, List<Path> compileClasspath,
+            List<Path> extraClasspath) throws IOException, InMemoryCompiler.CompilationException {
+        List<Path> classpath = new ArrayList<>(compileClasspath);
+        classpath.addAll(extraClasspath);
+        Map<String, byte[]> classes = new InMemoryCompiler(classpath).compile(javaFiles(workFolder.resolve("sources")));
+        List<URL> urls = new ArrayList<>();
+        urls.add(url(workFolder.resolve("resources")));
+        for (Path extra : extraClasspath) {
+            urls.add(url(extra));
+        }
+        return new CompiledClassLoader(classes, urls.toArray(URL[]::new), GeneratedApiLoader.class.getClassLoader());
     }
 
     private static List<Path> javaFiles(Path folder) throws IOException {

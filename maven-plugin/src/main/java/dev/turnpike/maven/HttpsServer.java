@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHandler;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -80,6 +81,15 @@ final class HttpsServer implements AutoCloseable {
      */
     static HttpsServer start(String host, int port, SelfSignedCertificate certificate,
             ClientCertificates clientCertificates, Filter filter) throws Exception {
+        return start(host, port, certificate, clientCertificates, filter, false);
+    }
+
+    /**
+     * As above; with {@code webSocket}, the context gets Jetty's Jakarta WebSocket server (the filter upgrades
+     * through it) and the filter also sees async dispatches (a handshake comes back once {@code $connect} decided).
+     */
+    static HttpsServer start(String host, int port, SelfSignedCertificate certificate,
+            ClientCertificates clientCertificates, Filter filter, boolean webSocket) throws Exception {
         Server server = new Server();
         HttpConfiguration https = new HttpConfiguration();
         https.setSendServerVersion(false);
@@ -113,7 +123,12 @@ final class HttpsServer implements AutoCloseable {
         FilterHolder holder = new FilterHolder(filter);
         holder.setName("turnpike");
         holder.setAsyncSupported(true);
-        context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
+        if (webSocket) {
+            JakartaWebSocketServletContainerInitializer.configure(context, null);
+            context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
+        } else {
+            context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
         // The filter answers every request itself; a servlet must still be mapped for requests to reach it.
         context.addServlet(ServletHandler.Default404Servlet.class, "/").setAsyncSupported(true);
 

@@ -1,5 +1,6 @@
 package dev.turnpike.maven;
 
+import dev.turnpike.codegen.websocket.WebSocketDefinitionReader;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -108,6 +109,10 @@ public final class RunMojo extends AbstractMojo {
                 truststorePassword,
                 pluginArtifacts.stream().map(Artifact::getFile).filter(Objects::nonNull).map(File::toPath).toList(),
                 verbose);
+        if (isWebSocket(request)) {
+            runWebSocket(request, started);
+            return;
+        }
         LocalServer server;
         try {
             server = LocalServer.start(request, clientAuth);
@@ -130,6 +135,44 @@ public final class RunMojo extends AbstractMojo {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop(server);
+        }
+    }
+
+    private static boolean isWebSocket(RunRequest request) throws MojoFailureException {
+        try {
+            return WebSocketDefinitionReader.isWebSocket(
+                    DefinitionFiles.single(request.definition(), request.definitionsDirectory()));
+        } catch (InvalidInputException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    /** A WebSocket definition: served without watching for changes (its connections would not survive one). */
+    private void runWebSocket(RunRequest request, long started) throws MojoExecutionException, MojoFailureException {
+        LocalWebSocketServer server;
+        try {
+            server = LocalWebSocketServer.start(request,
+                    DefinitionFiles.single(request.definition(), request.definitionsDirectory()));
+        } catch (InvalidInputException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (Exception e) {
+            throw new MojoExecutionException("Turnpike: cannot start the local server: " + e, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (IOException e) {
+                getLog().warn("Turnpike: " + e.getMessage());
+            }
+        }, "turnpike-run-stop"));
+        DiagnosticReport.log(getLog(), server.warnings());
+        server.describe().forEach(System.out::println);
+        System.out.println("Turnpike: ready in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)
+                + " ms; a WebSocket definition's changes need a restart; Ctrl-C stops");
+        try {
+            server.awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -10,14 +10,15 @@ import java.util.TreeMap;
  * {@code AWS::ApiGatewayV2::Integration} name the fields.
  *
  * @param routeResponseSelectionExpression {@code $default} for a two-way route, {@code null} for a one-way one
- * @param integrationType {@code MOCK} or {@code AWS_PROXY}
- * @param integrationUri the Lambda invocation ARN of an AWS_PROXY integration
+ * @param integrationType {@code MOCK}, {@code AWS_PROXY}, {@code HTTP} or {@code HTTP_PROXY}
+ * @param integrationUri the Lambda invocation ARN of an AWS_PROXY integration, the URL of an HTTP one
+ * @param integrationMethod an HTTP backend's method, {@code null} for POST (or no HTTP backend)
  * @param requestTemplates by template selection key ({@code $default})
  * @param responseTemplates the {@code $default} integration response's templates, by key
  * @param authorizer {@code $connect}'s REQUEST authorizer ({@code authorizationType: CUSTOM}), or {@code null}
  */
 public record RouteModel(String routeKey, boolean apiKeyRequired, String routeResponseSelectionExpression,
-        String integrationType, String integrationUri, Map<String, String> requestTemplates,
+        String integrationType, String integrationUri, String integrationMethod, Map<String, String> requestTemplates,
         Map<String, String> responseTemplates, long timeoutMillis, AuthorizerModel authorizer) {
 
     /** A REQUEST authorizer: its name, function and identity sources. */

@@ -91,6 +91,12 @@ public final class WebSocketApiEmitter {
     }
 
     private static CodeBlock integration(RouteModel route) {
+        if (route.integrationMethod() != null) {
+            return CodeBlock.of("$T.of($T.$L, $S, $S, $L, $L, $LL)", WebSocketIntegration.class,
+                    WebSocketIntegration.Type.class, route.integrationType(), route.integrationUri(),
+                    route.integrationMethod(), stringMap(route.requestTemplates()),
+                    stringMap(route.responseTemplates()), route.timeoutMillis());
+        }
         return CodeBlock.of("$T.of($T.$L, $S, $L, $L, $LL)", WebSocketIntegration.class,
                 WebSocketIntegration.Type.class, route.integrationType(), route.integrationUri(),
                 stringMap(route.requestTemplates()), stringMap(route.responseTemplates()), route.timeoutMillis());

@@ -34,15 +34,21 @@ public final class WebSocketDefinitionReader {
             "\\$\\{?request\\.body\\.[A-Za-z0-9_$-]+(?:\\.[A-Za-z0-9_$-]+)*}?");
     private static final Pattern LAMBDA_URI = Pattern.compile(
             "arn:aws:apigateway:[^:]+:lambda:path/2015-03-31/functions/.+/invocations");
+    /** A URL, its host possibly a stage variable ({@code http://${stageVariables.backendHost}/chat}). */
+    private static final Pattern HTTP_URI = Pattern.compile("https?://\\S+");
     private static final Set<String> API_FIELDS = Set.of("routeSelectionExpression", "apiKeySelectionExpression",
             "routes");
     private static final Set<String> ROUTE_FIELDS = Set.of("apiKeyRequired", "authorizationType", "authorizer",
             "routeResponseSelectionExpression", "integration");
     private static final Set<String> AUTHORIZER_FIELDS = Set.of("name", "authorizerType", "authorizerUri",
-            "identitySource");
+            "identitySource", "authorizerResultTtlInSeconds");
     private static final Pattern IDENTITY_SOURCE = Pattern.compile("route\\.request\\.(header|querystring)\\.[^.\\s]+");
     private static final Set<String> INTEGRATION_FIELDS = Set.of("integrationType", "integrationUri",
-            "timeoutInMillis", "requestTemplates", "templateSelectionExpression", "integrationResponses");
+            "timeoutInMillis", "requestTemplates", "templateSelectionExpression", "integrationResponses",
+            "integrationMethod");
+    private static final Set<String> TYPES = Set.of("MOCK", "AWS_PROXY", "HTTP", "HTTP_PROXY");
+    private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD",
+            "OPTIONS");
 
     private WebSocketDefinitionReader() {
     }
@@ -141,13 +147,32 @@ public final class WebSocketDefinitionReader {
         unknownFields(integration, INTEGRATION_FIELDS, integrationPointer, diagnostics);
         String type = text(integration, "integrationType", integrationPointer, diagnostics);
         String uri = text(integration, "integrationUri", integrationPointer, diagnostics);
-        if (type == null || !type.equals("MOCK") && !type.equals("AWS_PROXY")) {
-            diagnostics.error(integrationPointer.append("integrationType"), "expected MOCK or AWS_PROXY, got "
-                    + (type == null ? "nothing" : "'" + type + "'"));
+        if (type == null || !TYPES.contains(type)) {
+            diagnostics.error(integrationPointer.append("integrationType"), "expected MOCK, AWS_PROXY, HTTP or"
+                    + " HTTP_PROXY, got " + (type == null ? "nothing" : "'" + type + "'"));
         } else if (type.equals("AWS_PROXY") && (uri == null || !LAMBDA_URI.matcher(uri).matches())) {
             diagnostics.error(integrationPointer.append("integrationUri"), "an AWS_PROXY integration needs a Lambda"
                     + " invocation ARN (arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<arn>"
                     + "/invocations), got " + (uri == null ? "nothing" : "'" + uri + "'"));
+        } else if (type.startsWith("HTTP") && (uri == null || !HTTP_URI.matcher(uri).matches())) {
+            diagnostics.error(integrationPointer.append("integrationUri"), "an " + type + " integration needs an"
+                    + " http:// or https:// URL, got " + (uri == null ? "nothing" : "'" + uri + "'"));
+        }
+        String method = text(integration, "integrationMethod", integrationPointer, diagnostics);
+        if (method != null && (type == null || !type.startsWith("HTTP"))) {
+            diagnostics.error(integrationPointer.append("integrationMethod"),
+                    "only HTTP and HTTP_PROXY integrations have a method");
+        } else if (method != null && !HTTP_METHODS.contains(method)) {
+            diagnostics.error(integrationPointer.append("integrationMethod"), "expected one of "
+                    + String.join(", ", HTTP_METHODS.stream().sorted().toList()) + ", got '" + method + "'");
+        }
+        if ("HTTP_PROXY".equals(type)) {
+            for (String field : List.of("requestTemplates", "integrationResponses")) {
+                if (integration.containsKey(field)) {
+                    diagnostics.error(integrationPointer.append(field),
+                            "an HTTP_PROXY integration passes the message and the answer through: no " + field);
+                }
+            }
         }
         String templateSelection = text(integration, "templateSelectionExpression", integrationPointer, diagnostics);
         if (templateSelection != null && !templateSelection.equals("\\$default")
@@ -183,8 +208,8 @@ public final class WebSocketDefinitionReader {
                 }
             }
         }
-        return new RouteModel(key, apiKeyRequired, responseSelection, type, uri, requestTemplates, responseTemplates,
-                timeout, authorizer);
+        return new RouteModel(key, apiKeyRequired, responseSelection, type, uri, method, requestTemplates,
+                responseTemplates, timeout, authorizer);
     }
 
     /** An inline {@code AWS::ApiGatewayV2::Authorizer} of type REQUEST. */
@@ -194,6 +219,13 @@ public final class WebSocketDefinitionReader {
             return null;
         }
         unknownFields(authorizer, AUTHORIZER_FIELDS, pointer, diagnostics);
+        Object ttl = authorizer.get("authorizerResultTtlInSeconds");
+        if (ttl != null && !(ttl instanceof Number number && number.longValue() == 0)) {
+            // AWS's ApiGatewayV2 reference: the field is supported only for HTTP APIs; WebSocket answers are not cached
+            diagnostics.error(pointer.append("authorizerResultTtlInSeconds"), "API Gateway caches no WebSocket"
+                    + " authorizer's result (authorizerResultTtlInSeconds is for HTTP APIs only): expected 0 or"
+                    + " nothing, got " + ttl);
+        }
         String name = text(authorizer, "name", pointer, diagnostics);
         String type = text(authorizer, "authorizerType", pointer, diagnostics);
         String uri = text(authorizer, "authorizerUri", pointer, diagnostics);

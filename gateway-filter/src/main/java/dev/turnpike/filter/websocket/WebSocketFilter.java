@@ -8,6 +8,7 @@ import dev.turnpike.runtime.websocket.Handshake;
 import dev.turnpike.runtime.websocket.WebSocketGateway;
 import dev.turnpike.runtime.websocket.WebSocketSettings;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -28,9 +29,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Serves a WebSocket API on the stage paths: {@code wss://host/{stage}} upgrades to a WebSocket once
@@ -39,12 +39,19 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>The upgrade goes through the container's own Jakarta WebSocket implementation
  * ({@link ServerContainer#upgradeHttpToWebSocket}), so no endpoint is deployed at a fixed path.
+ *
+ * <p>No container thread waits for {@code $connect}: when its authorizer or integration does not decide at once, the
+ * handshake goes async and, once decided, is dispatched back here with the decision in a request attribute; the
+ * upgrade (or the refusal) happens on that dispatch, on a container thread, which every container supports, where
+ * upgrading from a thread of our own after {@code startAsync} is not specified.
  */
 public final class WebSocketFilter implements Filter {
 
     /** How long a handshake waits for {@code $connect}: API Gateway's integration timeout and a second. */
     private static final long CONNECT_WAIT_MILLIS = 30_000;
     private static final String CONNECTIONS = "/@connections/";
+    /** The request attribute holding {@code $connect}'s decision when the handshake comes back from async. */
+    static final String DECISION = WebSocketFilter.class.getName() + ".decision";
 
     private final WebSocketGateway gateway;
     private volatile ServerContainer container;
@@ -69,6 +76,15 @@ public final class WebSocketFilter implements Filter {
             throws IOException, ServletException {
         if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse answer)) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            if (request.getAttribute(DECISION) instanceof Decided decided) {
+                request.removeAttribute(DECISION);
+                finish(http, answer, decided.stage(), decided.decision());
+            } else {
+                chain.doFilter(request, response); // another filter's async dispatch
+            }
             return;
         }
         String path = http.getRequestURI().substring(http.getContextPath().length());
@@ -96,18 +112,46 @@ public final class WebSocketFilter implements Filter {
             write(response, 403, Map.of("x-amzn-ErrorType", "ForbiddenException"), "{\"message\":\"Forbidden\"}");
             return;
         }
-        ConnectDecision decision;
-        try {
-            // $connect decides before the upgrade, so a refusal is an HTTP answer: the handshake waits for it.
-            decision = gateway.connect(handshake(request, stage)).get(CONNECT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            write(response, 500, Map.of(), "{\"message\":\"Internal server error\"}");
-            return;
-        } catch (ExecutionException | TimeoutException e) {
-            write(response, 504, Map.of(), "{\"message\":\"Endpoint request timed out\"}");
+        CompletableFuture<ConnectDecision> pending = gateway.connect(handshake(request, stage));
+        if (pending.isDone()) { // MOCK and cached answers: no need to go async
+            finish(request, response, stage, pending.join());
             return;
         }
+        if (!request.isAsyncSupported()) {
+            // a filter of the application's ahead of ours does not support async: the only choice left is to wait
+            finish(request, response, stage, waitFor(pending));
+            return;
+        }
+        AsyncContext async = request.startAsync();
+        // our own bound answers first; the container's only in case the dispatch itself never happens
+        async.setTimeout(CONNECT_WAIT_MILLIS + 5_000);
+        pending.completeOnTimeout(ConnectDecision.refuse(504, "{\"message\":\"Endpoint request timed out\"}", null),
+                CONNECT_WAIT_MILLIS, TimeUnit.MILLISECONDS)
+                .exceptionally(failure -> ConnectDecision.refuse(500, "{\"message\":\"Internal server error\"}", null))
+                .thenAccept(decision -> {
+                    request.setAttribute(DECISION, new Decided(stage, decision));
+                    async.dispatch();
+                });
+    }
+
+    private static ConnectDecision waitFor(CompletableFuture<ConnectDecision> pending) {
+        try {
+            return pending.get(CONNECT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ConnectDecision.refuse(500, "{\"message\":\"Internal server error\"}", null);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return ConnectDecision.refuse(504, "{\"message\":\"Endpoint request timed out\"}", null);
+        }
+    }
+
+    /** {@code $connect}'s decision for a handshake of {@code stage}, carried across the async dispatch. */
+    private record Decided(String stage, ConnectDecision decision) {
+    }
+
+    /** Answers a refused handshake, or upgrades an accepted one. */
+    private void finish(HttpServletRequest request, HttpServletResponse response, String stage,
+            ConnectDecision decision) throws IOException, ServletException {
         if (!decision.accepted()) {
             Map<String, String> headers = decision.errorType() == null ? Map.of()
                     : Map.of("x-amzn-ErrorType", decision.errorType());

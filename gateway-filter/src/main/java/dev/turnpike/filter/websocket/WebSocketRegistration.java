@@ -26,7 +26,8 @@ public final class WebSocketRegistration {
             return false;
         }
         filter.setAsyncSupported(true);
-        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        // ASYNC: a handshake whose $connect took time comes back through the filter to be upgraded
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC), false, "/*");
         context.log("Turnpike: " + gateway);
         return true;
     }

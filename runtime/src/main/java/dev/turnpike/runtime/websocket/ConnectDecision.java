@@ -10,7 +10,8 @@ public record ConnectDecision(Connection connection, int status, String body, St
         return new ConnectDecision(connection, 101, null, null);
     }
 
-    static ConnectDecision refuse(int status, String body, String errorType) {
+    /** A refusal; public for the container glue's own answers (a {@code $connect} that never decided). */
+    public static ConnectDecision refuse(int status, String body, String errorType) {
         return new ConnectDecision(null, status, body, errorType);
     }
 

@@ -23,7 +23,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Calls a route's integration: MOCK renders its request template for the status ({@code {"statusCode": 200}}) and
  * its integration response template for the answer; AWS_PROXY invokes the Lambda function with the WebSocket event
- * and takes {@code statusCode} and {@code body} from its result.
+ * and takes {@code statusCode} and {@code body} from its result; HTTP_PROXY sends the message to the backend and
+ * takes its status and body; HTTP sends the rendered request template (the message when there is none) and maps
+ * the backend's body through the integration response's template (as it is when there is none).
  */
 final class RouteIntegrations implements AutoCloseable {
 
@@ -33,6 +35,8 @@ final class RouteIntegrations implements AutoCloseable {
     private final LambdaCalls lambda;
     private final Map<String, MappingTemplate> requestTemplates = new HashMap<>();
     private final Map<String, MappingTemplate> responseTemplates = new HashMap<>();
+    /** {@code null} when no route calls an HTTP backend: no client threads then. */
+    private final HttpRoutes http;
 
     RouteIntegrations(WebSocketApi api, TurnpikeConfig config, ClassLoader loader) {
         this.config = config;
@@ -42,6 +46,15 @@ final class RouteIntegrations implements AutoCloseable {
             parse(api, route, integration.responseTemplate(), "response", responseTemplates);
         }
         this.lambda = LambdaCalls.load(config, loader);
+        boolean callsHttp = api.routes().values().stream().map(route -> route.integration().type())
+                .anyMatch(type -> type == WebSocketIntegration.Type.HTTP
+                        || type == WebSocketIntegration.Type.HTTP_PROXY);
+        try {
+            this.http = callsHttp ? new HttpRoutes(config) : null;
+        } catch (RuntimeException e) {
+            lambda.close();
+            throw e;
+        }
     }
 
     private static void parse(WebSocketApi api, WebSocketRoute route, String source, String kind,
@@ -69,6 +82,8 @@ final class RouteIntegrations implements AutoCloseable {
             CompletableFuture<RouteAnswer> answer = switch (call.route().integration().type()) {
                 case MOCK -> CompletableFuture.completedFuture(mock(call, body));
                 case AWS_PROXY -> lambdaProxy(call, body);
+                case HTTP_PROXY -> http.send(call.route().integration(), stageVariables(call), body);
+                case HTTP -> httpMapped(call, body);
             };
             return answer.exceptionally(failure -> failed(call, failure));
         } catch (RuntimeException e) {
@@ -92,6 +107,21 @@ final class RouteIntegrations implements AutoCloseable {
         }
         MappingTemplate response = responseTemplates.get(key);
         return new RouteAnswer(status, response == null ? null : render(response, context));
+    }
+
+    /** HTTP: the request template renders the body sent, the response template maps the backend's body. */
+    private CompletableFuture<RouteAnswer> httpMapped(RouteCall call, String body) {
+        String key = call.route().routeKey();
+        MappingTemplate request = requestTemplates.get(key);
+        String sent = request == null ? body : render(request, context(call, body));
+        return http.send(call.route().integration(), stageVariables(call), sent).thenApply(answer -> {
+            MappingTemplate response = responseTemplates.get(key);
+            if (response == null) {
+                return answer;
+            }
+            String mapped = render(response, context(call, answer.body()));
+            return new RouteAnswer(answer.status(), mapped);
+        });
     }
 
     private static String render(MappingTemplate template, TemplateContext context) {
@@ -169,5 +199,8 @@ final class RouteIntegrations implements AutoCloseable {
     @Override
     public void close() {
         lambda.close();
+        if (http != null) {
+            http.close();
+        }
     }
 }
