@@ -71,6 +71,10 @@ public final class CallSite {
     /** {@code $o.name(args)}; null when no such method is allowed, {@code ""} for a void method. */
     public Object call(Object o, Object... args) {
         Object[] params = args == null ? NO_ARGS : args;
+        Object direct = direct(o, params);
+        if (direct != DirectCalls.NOT_DIRECT) {
+            return direct;
+        }
         VelMethod method = method(o, name, params);
         if (method == null) {
             return null;
@@ -88,6 +92,29 @@ public final class CallSite {
             throw new RenderBudget.RenderFailure("ASTMethod.execute() : exception invoking method '" + name + "' in "
                     + o.getClass(), info, e);
         }
+    }
+
+    /**
+     * A call to {@code $input} or {@code $util} made without reflection, metered as the sandbox meters it
+     * ({@code SandboxUberspector.MeteredMethod}); {@link DirectCalls#NOT_DIRECT} for any other call.
+     */
+    private Object direct(Object o, Object[] params) {
+        if (!DirectCalls.handles(o, name, params)) {
+            return DirectCalls.NOT_DIRECT;
+        }
+        RenderBudget budget = RenderBudget.current();
+        budget.tick(info);
+        Object result;
+        try {
+            result = DirectCalls.call(o, name, params);
+        } catch (Exception e) {
+            throw failed(name, e); // as the reflective call's InvocationTargetException is unwrapped
+        }
+        budget.checkSize(result, info);
+        if (result instanceof CharSequence cs && result != o) {
+            budget.produced(cs.length(), info);
+        }
+        return result;
     }
 
     /** {@code $o[key]}: {@code get(key)}, a negative integer counting from the end. */

@@ -1,0 +1,74 @@
+package dev.turnpike.runtime.template;
+
+/**
+ * The methods of {@code $input} and {@code $util} called straight from a {@link CallSite}, without Velocity's
+ * reflective lookup and invoke: they are most of a typical template's calls. Only calls whose Velocity
+ * resolution is certain are taken (the receiver one of the two classes, every argument a String); the metering
+ * and the failures are {@link SandboxUberspector}'s and {@link CallSite}'s for the same call. Anything else
+ * answers {@link #NOT_DIRECT} and goes the reflective way.
+ */
+final class DirectCalls {
+
+    /** The call is not one of these: ask the uberspector. */
+    static final Object NOT_DIRECT = new Object();
+
+    private DirectCalls() {
+    }
+
+    /** Whether {@code o.name(args)} is a direct call (decided before anything is metered). */
+    static boolean handles(Object o, String name, Object[] args) {
+        if (o instanceof InputVariable) {
+            return args.length == 0 ? name.equals("params") || name.equals("body") || name.equals("getBody")
+                    : args.length == 1 && args[0] instanceof String
+                            && (name.equals("json") || name.equals("path") || name.equals("params"));
+        }
+        return o instanceof UtilFunctions && args.length == 1 && args[0] instanceof String
+                && switch (name) {
+                    case "escapeJavaScript", "parseJson", "urlEncode", "urlDecode", "base64Encode", "base64Decode" ->
+                            true;
+                    default -> false;
+                };
+    }
+
+    /**
+     * {@code o.name(args)} when {@link #handles} says so, else {@link #NOT_DIRECT}.
+     *
+     * @throws Exception what the method throws (the caller wraps it as it wraps a reflective call's cause)
+     */
+    static Object call(Object o, String name, Object[] args) throws Exception {
+        if (o instanceof InputVariable input) {
+            return input(input, name, args);
+        }
+        if (o instanceof UtilFunctions util && args.length == 1 && args[0] instanceof String s) {
+            return switch (name) {
+                case "escapeJavaScript" -> util.escapeJavaScript(s);
+                case "parseJson" -> util.parseJson(s);
+                case "urlEncode" -> util.urlEncode(s);
+                case "urlDecode" -> util.urlDecode(s);
+                case "base64Encode" -> util.base64Encode(s);
+                case "base64Decode" -> util.base64Decode(s);
+                default -> NOT_DIRECT;
+            };
+        }
+        return NOT_DIRECT;
+    }
+
+    private static Object input(InputVariable input, String name, Object[] args) throws Exception {
+        if (args.length == 0) {
+            return switch (name) {
+                case "params" -> input.params();
+                case "body", "getBody" -> input.body();
+                default -> NOT_DIRECT;
+            };
+        }
+        if (args.length == 1 && args[0] instanceof String s) {
+            return switch (name) {
+                case "json" -> input.json(s);
+                case "path" -> input.path(s);
+                case "params" -> input.params(s);
+                default -> NOT_DIRECT;
+            };
+        }
+        return NOT_DIRECT;
+    }
+}
