@@ -2,6 +2,7 @@ package dev.turnpike.runtime.template;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.Iterator;
+import java.util.Map;
 import org.apache.velocity.util.introspection.Info;
 import org.apache.velocity.util.introspection.Uberspect;
 import org.apache.velocity.util.introspection.VelMethod;
@@ -95,7 +96,7 @@ public final class CallSite {
     }
 
     /**
-     * A call to {@code $input} or {@code $util} made without reflection, metered as the sandbox meters it
+     * A call to {@code $input}, {@code $util} or a map made without reflection, metered as the sandbox meters it
      * ({@code SandboxUberspector.MeteredMethod}); {@link DirectCalls#NOT_DIRECT} for any other call.
      */
     private Object direct(Object o, Object[] params) {
@@ -113,6 +114,9 @@ public final class CallSite {
         budget.checkSize(result, info);
         if (result instanceof CharSequence cs && result != o) {
             budget.produced(cs.length(), info);
+        }
+        if (o instanceof Map<?, ?>) {
+            budget.checkSize(o, info);
         }
         return result;
     }

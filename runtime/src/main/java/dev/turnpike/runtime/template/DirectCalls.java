@@ -1,9 +1,13 @@
 package dev.turnpike.runtime.template;
 
+import java.util.Map;
+import org.apache.velocity.runtime.directive.ForeachScope;
+
 /**
- * The methods of {@code $input} and {@code $util} called straight from a {@link CallSite}, without Velocity's
+ * The methods of {@code $input}, {@code $util} and maps called straight from a {@link CallSite}, without Velocity's
  * reflective lookup and invoke: they are most of a typical template's calls. Only calls whose Velocity
- * resolution is certain are taken (the receiver one of the two classes, every argument a String); the metering
+ * resolution is certain are taken (the receiver one of the two classes and every argument a String, or a map
+ * and a method {@link Map} declares once); the metering
  * and the failures are {@link SandboxUberspector}'s and {@link CallSite}'s for the same call. Anything else
  * answers {@link #NOT_DIRECT} and goes the reflective way.
  */
@@ -22,6 +26,15 @@ final class DirectCalls {
                     : args.length == 1 && args[0] instanceof String
                             && (name.equals("json") || name.equals("path") || name.equals("params"));
         }
+        if (o instanceof Map<?, ?> && !(o instanceof ForeachScope)) {
+            // Map declares one method of each of these names, taking Objects: no overload or conversion to choose.
+            return switch (args.length) {
+                case 0 -> name.equals("keySet") || name.equals("size") || name.equals("isEmpty");
+                case 1 -> name.equals("get") || name.equals("containsKey");
+                case 2 -> name.equals("put");
+                default -> false;
+            };
+        }
         return o instanceof UtilFunctions && args.length == 1 && args[0] instanceof String
                 && switch (name) {
                     case "escapeJavaScript", "parseJson", "urlEncode", "urlDecode", "base64Encode", "base64Decode" ->
@@ -39,6 +52,9 @@ final class DirectCalls {
         if (o instanceof InputVariable input) {
             return input(input, name, args);
         }
+        if (o instanceof Map<?, ?> map && !(o instanceof ForeachScope)) {
+            return map(map, name, args);
+        }
         if (o instanceof UtilFunctions util && args.length == 1 && args[0] instanceof String s) {
             return switch (name) {
                 case "escapeJavaScript" -> util.escapeJavaScript(s);
@@ -51,6 +67,19 @@ final class DirectCalls {
             };
         }
         return NOT_DIRECT;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object map(Map<?, ?> map, String name, Object[] args) {
+        return switch (name) {
+            case "keySet" -> map.keySet();
+            case "size" -> map.size();
+            case "isEmpty" -> map.isEmpty();
+            case "get" -> map.get(args[0]);
+            case "containsKey" -> map.containsKey(args[0]);
+            case "put" -> ((Map<Object, Object>) map).put(args[0], args[1]);
+            default -> NOT_DIRECT;
+        };
     }
 
     private static Object input(InputVariable input, String name, Object[] args) throws Exception {
