@@ -3,6 +3,7 @@ package dev.turnpike.runtime.template;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Iterator;
 import java.util.Map;
+import org.apache.velocity.runtime.directive.ForeachScope;
 import org.apache.velocity.util.introspection.Info;
 import org.apache.velocity.util.introspection.Uberspect;
 import org.apache.velocity.util.introspection.VelMethod;
@@ -43,6 +44,13 @@ public final class CallSite {
 
     /** {@code $o.name}; null when {@code o} has no such property (or the sandbox hides it). */
     public Object property(Object o) {
+        if (o instanceof ForeachScope scope) {
+            Object loop = loopProperty(scope);
+            if (loop != null) {
+                RenderBudget.current().tick(info); // as the sandbox's MeteredGet
+                return loop;
+            }
+        }
         Cached c = cached;
         VelPropertyGet get;
         if (c != null && c.type == o.getClass()) {
@@ -67,6 +75,22 @@ public final class CallSite {
         } catch (Exception e) {
             throw new RenderBudget.RenderFailure("ASTIdentifier.execute() : identifier = " + name, info, e);
         }
+    }
+
+    /**
+     * {@code $foreach.hasNext} and its siblings, read in every iteration of most loops: the getters Velocity's
+     * property lookup picks for these names ({@code getHasNext}, ...), called without reflection; null for any
+     * other name.
+     */
+    private Object loopProperty(ForeachScope scope) {
+        return switch (name) {
+            case "hasNext" -> scope.getHasNext();
+            case "index" -> scope.getIndex();
+            case "count" -> scope.getCount();
+            case "first" -> scope.getFirst();
+            case "last" -> scope.getLast();
+            default -> null;
+        };
     }
 
     /** {@code $o.name(args)}; null when no such method is allowed, {@code ""} for a void method. */
