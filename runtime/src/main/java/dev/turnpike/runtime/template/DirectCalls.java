@@ -5,11 +5,10 @@ import org.apache.velocity.runtime.directive.ForeachScope;
 
 /**
  * The methods of {@code $input}, {@code $util} and maps called straight from a {@link CallSite}, without Velocity's
- * reflective lookup and invoke: they are most of a typical template's calls. Only calls whose Velocity
- * resolution is certain are taken (the receiver one of the two classes and every argument a String, or a map
- * and a method {@link Map} declares once); the metering
- * and the failures are {@link SandboxUberspector}'s and {@link CallSite}'s for the same call. Anything else
- * answers {@link #NOT_DIRECT} and goes the reflective way.
+ * reflective lookup and invoke: they are most of a typical template's calls. Only calls whose Velocity resolution
+ * is certain are taken (the receiver one of the two classes and every argument a String, or a map and a method
+ * {@link Map} declares once); the caller meters them and wraps their failures as {@link SandboxUberspector} and
+ * {@link CallSite} do for the same call made reflectively. Anything else goes the reflective way.
  */
 final class DirectCalls {
 
