@@ -4,7 +4,10 @@ import com.palantir.javapoet.ClassName;
 import dev.turnpike.codegen.vtl.VtlCompileException;
 import dev.turnpike.codegen.vtl.VtlCompiler;
 import dev.turnpike.runtime.template.CompiledTemplate;
+import dev.turnpike.runtime.template.ContextVariables;
+import dev.turnpike.runtime.template.InputVariable;
 import dev.turnpike.runtime.template.MappingTemplate;
+import dev.turnpike.runtime.template.Payload;
 import dev.turnpike.runtime.template.TemplateContext;
 import dev.turnpike.runtime.template.TemplateException;
 import java.io.IOException;
@@ -109,6 +112,27 @@ public class CompiledTemplateBenchmark {
     @Benchmark
     public String compiled() throws TemplateException {
         return compiled.render(context);
+    }
+
+    /**
+     * The work this row's template cannot skip on either path, without the template: parse the payload if it reads
+     * the payload, build {@code $context}'s map if it reads {@code $context}, build {@code $input.params()}'s maps
+     * if it calls {@code params()} (all fresh per render: a template may change them). A floor under the row's
+     * compiled time; the interpreted time over it bounds the ratio the compiler can reach.
+     */
+    @Benchmark
+    public int sharedFloor() throws Payload.BadPayloadException {
+        int n = 0;
+        if (!template.equals("contextDump") && !template.equals("mockOverride")) {
+            n += Payload.parse(context.body()).root().hashCode();
+        }
+        if (!template.equals("missingPath")) {
+            n += ContextVariables.context(context).size();
+        }
+        if (template.equals("typical") || template.equals("passthrough")) {
+            n += InputVariable.of(context).params().size();
+        }
+        return n;
     }
 
     /** As an integration renders per request: the context built from the request, then the render. */

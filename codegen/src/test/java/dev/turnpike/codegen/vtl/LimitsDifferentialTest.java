@@ -28,6 +28,8 @@ class LimitsDifferentialTest {
             "#foreach($i in [1..500])0123456789#end",
             "#set($s = \"aaaaaaaaaaaaaaaa\")$s.replaceAll(\"a\", \"$s$s$s$s$s$s$s$s$s$s\").replaceAll(\"a\", \"$s$s$s\")",
             "#set($m = {})\n#foreach($i in [1..900])#set($m[\"k$i\"] = \"$i\")#end$m.size()",
+            "#set($m = {})\n#foreach($i in [1..900])#set($x = $m.put(\"k$i\", $i))#end$m.size()",
+            "#set($k = $util.base64Encode('ab'))\n#foreach($i in [1..40])#set($k = $util.base64Encode(\"$k$k\"))#end$k",
             "line one\n  #foreach($i in [1..10])#foreach($j in [1..10])#foreach($k in [1..10])$i#end#end#end",
             "$input.path('$.a')", "#set($x = $input.json('$'))$x");
 

@@ -2,6 +2,8 @@ package dev.turnpike.runtime.template;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.Iterator;
+import java.util.Map;
+import org.apache.velocity.runtime.directive.ForeachScope;
 import org.apache.velocity.util.introspection.Info;
 import org.apache.velocity.util.introspection.Uberspect;
 import org.apache.velocity.util.introspection.VelMethod;
@@ -42,6 +44,13 @@ public final class CallSite {
 
     /** {@code $o.name}; null when {@code o} has no such property (or the sandbox hides it). */
     public Object property(Object o) {
+        if (o instanceof ForeachScope scope) {
+            Object loop = loopProperty(scope);
+            if (loop != null) {
+                RenderBudget.current().tick(info); // as the sandbox's MeteredGet
+                return loop;
+            }
+        }
         Cached c = cached;
         VelPropertyGet get;
         if (c != null && c.type == o.getClass()) {
@@ -68,9 +77,29 @@ public final class CallSite {
         }
     }
 
+    /**
+     * {@code $foreach.hasNext} and its siblings, read in every iteration of most loops: the getters Velocity's
+     * property lookup picks for these names ({@code getHasNext}, ...), called without reflection; null for any
+     * other name.
+     */
+    private Object loopProperty(ForeachScope scope) {
+        return switch (name) {
+            case "hasNext" -> scope.getHasNext();
+            case "index" -> scope.getIndex();
+            case "count" -> scope.getCount();
+            case "first" -> scope.getFirst();
+            case "last" -> scope.getLast();
+            default -> null;
+        };
+    }
+
     /** {@code $o.name(args)}; null when no such method is allowed, {@code ""} for a void method. */
     public Object call(Object o, Object... args) {
         Object[] params = args == null ? NO_ARGS : args;
+        Object direct = direct(o, params);
+        if (direct != DirectCalls.NOT_DIRECT) {
+            return direct;
+        }
         VelMethod method = method(o, name, params);
         if (method == null) {
             return null;
@@ -88,6 +117,32 @@ public final class CallSite {
             throw new RenderBudget.RenderFailure("ASTMethod.execute() : exception invoking method '" + name + "' in "
                     + o.getClass(), info, e);
         }
+    }
+
+    /**
+     * A call to {@code $input}, {@code $util} or a map made without reflection, metered as the sandbox meters it
+     * ({@code SandboxUberspector.MeteredMethod}); {@link DirectCalls#NOT_DIRECT} for any other call.
+     */
+    private Object direct(Object o, Object[] params) {
+        if (!DirectCalls.handles(o, name, params)) {
+            return DirectCalls.NOT_DIRECT;
+        }
+        RenderBudget budget = RenderBudget.current();
+        budget.tick(info);
+        Object result;
+        try {
+            result = DirectCalls.call(o, name, params);
+        } catch (Exception e) {
+            throw failed(name, e); // as the reflective call's InvocationTargetException is unwrapped
+        }
+        budget.checkSize(result, info);
+        if (result instanceof CharSequence cs && result != o) {
+            budget.produced(cs.length(), info);
+        }
+        if (o instanceof Map<?, ?>) {
+            budget.checkSize(o, info);
+        }
+        return result;
     }
 
     /** {@code $o[key]}: {@code get(key)}, a negative integer counting from the end. */

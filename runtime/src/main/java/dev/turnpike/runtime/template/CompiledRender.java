@@ -22,7 +22,6 @@ public final class CompiledRender {
     private final int maxOutputChars;
     private final RenderBudget budget;
     private final TemplateContext templateContext;
-    private RequestParameters parameters;
 
     CompiledRender(TemplateContext templateContext, StringBuilder output, RenderBudget budget) {
         this.templateContext = templateContext;
@@ -60,10 +59,7 @@ public final class CompiledRender {
     }
 
     private RequestParameters parameters() {
-        if (parameters == null) {
-            parameters = new RequestParameters(templateContext);
-        }
-        return parameters;
+        return templateContext.parameters();
     }
 
     /** The render's output; string literals being interpolated use their own builder. */

@@ -47,7 +47,7 @@ public final class ContextVariables {
      * names API Gateway's parameter mappings use.
      */
     public static Map<String, Object> method(TemplateContext context) {
-        return method(new RequestParameters(context));
+        return method(context.parameters());
     }
 
     static Map<String, Object> method(RequestParameters parameters) {

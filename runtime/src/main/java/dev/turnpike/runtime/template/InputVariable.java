@@ -20,7 +20,7 @@ public final class InputVariable {
 
     /** Creates the {@code $input} of a context (for compiled templates). */
     public static InputVariable of(TemplateContext context) {
-        return new InputVariable(context, new RequestParameters(context));
+        return new InputVariable(context, context.parameters());
     }
 
     /** {@code $input.body}: the raw payload, {@code {}} when there is none (SEMANTICS.md §2.6). */

@@ -160,7 +160,7 @@ public final class MappingTemplate {
     }
 
     private static VelocityContext variables(TemplateContext context) {
-        RequestParameters parameters = new RequestParameters(context);
+        RequestParameters parameters = context.parameters();
         VelocityContext variables = new VelocityContext();
         variables.put("input", new InputVariable(context, parameters));
         variables.put("util", UtilFunctions.INSTANCE);

@@ -88,6 +88,10 @@ public final class Payload {
         if (expression == null || expression.isBlank()) {
             return MISSING; // e.g. $input.path($undefined): selects nothing rather than failing the request
         }
+        Object direct = SimplePath.read(expression, root);
+        if (direct != SimplePath.UNDECIDED) {
+            return direct == SimplePath.ABSENT ? MISSING : direct;
+        }
         try {
             return compiled(expression).read(root, JSON_PATH);
         } catch (PathNotFoundException e) {

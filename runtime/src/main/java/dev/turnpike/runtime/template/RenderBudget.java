@@ -31,11 +31,9 @@ final class RenderBudget {
     }
 
     static void end(RenderBudget enclosing) {
-        if (enclosing == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(enclosing);
-        }
+        // Set to null rather than removed: a removal makes the next render's set rebuild the thread's entry and
+        // sweep stale ones (measured at 1-2 % of a compiled render). A null value holds no class loader.
+        CURRENT.set(enclosing);
     }
 
     /** The budget of the render running on this thread. */

@@ -23,6 +23,12 @@ public final class TemplateContext {
     private final int integrationStatus;
     private final Map<String, List<String>> integrationHeaders;
     private final TemplateOverrides overrides;
+    /**
+     * The parameters' template views, derived once: they depend only on this immutable context, and every
+     * render of the request (request and response templates, {@code $input} and {@code $method}) reads them.
+     * Immutable, so a race only builds them twice.
+     */
+    private RequestParameters parameters;
 
     private TemplateContext(Builder b) {
         this.body = b.body;
@@ -82,6 +88,15 @@ public final class TemplateContext {
      */
     public TemplateOverrides overrides() {
         return overrides;
+    }
+
+    RequestParameters parameters() {
+        RequestParameters p = parameters;
+        if (p == null) {
+            p = new RequestParameters(this);
+            parameters = p;
+        }
+        return p;
     }
 
     @Override
