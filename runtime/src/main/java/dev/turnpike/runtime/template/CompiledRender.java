@@ -45,7 +45,7 @@ public final class CompiledRender {
 
     /** {@code $context}. */
     public Object context() {
-        return ContextVariables.context(templateContext);
+        return ContextVariables.pendingContext(templateContext);
     }
 
     /** {@code $stageVariables}. */
