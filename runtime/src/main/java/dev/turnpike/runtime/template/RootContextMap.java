@@ -14,9 +14,11 @@ import java.util.function.Function;
  *
  * <p>It may start <em>pending</em>: most templates read one or two plain values ({@code $context.requestId}) or an
  * override, and copying every entry and nested map for that was most of a short compiled render. A pending map
- * answers {@link #get} of a plain value, an override and {@link #size} from the immutable {@link TemplateContext};
- * anything else (a nested map read, a write, a view, iteration, equality) first fills it with exactly the entries,
- * in exactly the order, the eager copy puts, so everything a template can observe is the same.
+ * answers {@link #get} of a plain value, an override and {@link #size} from the immutable {@link TemplateContext},
+ * and {@link #get} of a nested map with a copy of that map alone (kept, so it is one object for the render);
+ * anything else (a write, a view, iteration, equality) first fills it with exactly the entries, in exactly the
+ * order, the eager copy puts (reusing the nested copies already handed out), so everything a template can observe
+ * is the same.
  */
 final class RootContextMap extends HashMap<String, Object> {
 
@@ -26,6 +28,8 @@ final class RootContextMap extends HashMap<String, Object> {
 
     /** The context still to copy; null once filled. */
     private transient TemplateContext pending;
+    /** Nested maps already handed out while pending: the filled map must hold these very copies. */
+    private transient Map<String, Object> copied;
 
     /** The map, copied now. */
     static RootContextMap filled(TemplateContext context) {
@@ -49,19 +53,28 @@ final class RootContextMap extends HashMap<String, Object> {
             return;
         }
         pending = null;
+        Map<String, Object> copied = this.copied;
+        this.copied = null;
         context.context().forEach((key, value) -> {
             if (!key.equals(REQUEST_OVERRIDE) && !key.equals(RESPONSE_OVERRIDE)) {
-                super.put(key, nested(value));
+                Object copy = copied == null ? null : copied.get(key);
+                super.put(key, copy != null ? copy : copy(key, value));
             }
         });
         super.put(REQUEST_OVERRIDE, context.overrides().requestOverride());
         super.put(RESPONSE_OVERRIDE, context.overrides().responseOverride());
-        if (super.get("error") instanceof Map<?, ?> error && error.get("message") instanceof String message
+    }
+
+    /** The value the map holds for a context entry: a nested map copied, {@code error} with its messageString. */
+    private static Object copy(String key, Object value) {
+        Object copy = nested(value);
+        if (key.equals("error") && copy instanceof Map<?, ?> error && error.get("message") instanceof String message
                 && !error.containsKey("messageString")) {
             @SuppressWarnings("unchecked")
             Map<String, Object> writable = (Map<String, Object>) error;
             writable.put("messageString", Payload.toJson(message));
         }
+        return copy;
     }
 
     private static Object nested(Object value) {
@@ -78,7 +91,7 @@ final class RootContextMap extends HashMap<String, Object> {
         TemplateContext context = pending;
         if (context != null) {
             // The overrides are shared objects, plain values are immutable or shared by the eager copy too: the
-            // same objects the filled map would return. A nested map would be a fresh copy: fill first.
+            // same objects the filled map would return.
             if (REQUEST_OVERRIDE.equals(key)) {
                 return context.overrides().requestOverride();
             }
@@ -90,7 +103,11 @@ final class RootContextMap extends HashMap<String, Object> {
                 return value == null && "authorizer".equals(key) && !context.context().containsKey(key)
                         ? new ContextMap() : value;
             }
-            fill();
+            // A nested map is copied alone ($context.identity.sourceIp), once: later reads and the fill reuse it.
+            if (copied == null) {
+                copied = new HashMap<>(4);
+            }
+            return copied.computeIfAbsent((String) key, k -> copy(k, context.context().get(k)));
         }
         Object value = super.get(key);
         if (value == null && "authorizer".equals(key) && !containsKey(key)) {

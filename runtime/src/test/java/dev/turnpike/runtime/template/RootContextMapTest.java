@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -64,8 +65,22 @@ class RootContextMapTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> identity = (Map<String, Object>) m.get("identity");
             return identity.put("added", "1");
-        }, m -> ((Map<?, ?>) m.get("identity")).get("added"), m -> m.get("identity").toString(),
-                m -> ((Map<?, ?>) m.get("error")).get("messageString"), m -> m.size()));
+        }, m -> ((Map<?, ?>) m.get("identity")).get("added"), m -> new TreeMap<>((Map<?, ?>) m.get("identity")),
+                m -> new TreeMap<>((Map<?, ?>) m.get("error")), m -> m.size(), m -> m.keySet(),
+                m -> new TreeMap<>((Map<?, ?>) m.get("identity")), m -> new TreeMap<>((Map<?, ?>) m.get("error"))));
+        same(false, List.of(m -> ((Map<?, ?>) m.get("error")).remove("messageString"), m -> m.entrySet(),
+                m -> new TreeMap<>((Map<?, ?>) m.get("error"))));
+    }
+
+    @Test
+    void aNestedMapHandedOutBeforeTheCopyIsTheOneTheCopyHolds() {
+        Map<String, Object> pending = ContextVariables.pendingContext(context(true));
+        Object identity = pending.get("identity");
+        assertThat(pending.get("identity")).isSameAs(identity);
+        assertThat(pending.get("authorizer")).isNotSameAs(pending.get("identity"));
+        pending.keySet();
+        assertThat(pending.get("identity")).isSameAs(identity);
+        assertThat(pending.values()).contains(identity);
     }
 
     @Test
