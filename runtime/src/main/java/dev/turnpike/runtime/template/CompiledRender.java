@@ -35,7 +35,7 @@ public final class CompiledRender {
 
     /** {@code $input}. */
     public Object input() {
-        return new InputVariable(templateContext, parameters());
+        return new InputVariable(templateContext, parameters(), true);
     }
 
     /** {@code $util}. */
