@@ -20,7 +20,8 @@ public final class CompiledRender {
 
     private final StringBuilder output;
     private final int maxOutputChars;
-    private final RenderBudget budget;
+    /** Handed to the {@link CallSite}s, so their metering needs no thread-local lookup. */
+    final RenderBudget budget;
     private final TemplateContext templateContext;
 
     CompiledRender(TemplateContext templateContext, StringBuilder output, RenderBudget budget) {
