@@ -98,10 +98,10 @@ public final class PetstoreTemplate1 implements CompiledTemplate {
           value3 = "";
           break reference4;
         }
-        value3 = PROPERTY_BODY_1_37.property(value3);
+        value3 = PROPERTY_BODY_1_37.property(r, value3);
         if (value3 == null) value3 = "";
       }
-      value1 = CALL_PARSEJSON_1_20.call(value1, value3);
+      value1 = CALL_PARSEJSON_1_20.call(r, value1, value3);
       if (value1 == null) value1 = "";
     }
     v_body = value1;
@@ -115,7 +115,7 @@ public final class PetstoreTemplate1 implements CompiledTemplate {
         value6 = "";
         break reference7;
       }
-      value6 = PROPERTY_NAME_2_53.property(value6);
+      value6 = PROPERTY_NAME_2_53.property(r, value6);
       if (value6 == null) value6 = "";
     }
     r.insert(literal5, "", value6);
@@ -123,11 +123,11 @@ public final class PetstoreTemplate1 implements CompiledTemplate {
     assignment9: {
       Object target10 = v_context;
       if (target10 == null) break assignment9;
-      target10 = PROPERTY_REQUESTOVERRIDE_2_15.property(target10);
+      target10 = PROPERTY_REQUESTOVERRIDE_2_15.property(r, target10);
       if (target10 == null) break assignment9;
-      target10 = PROPERTY_HEADER_2_31.property(target10);
+      target10 = PROPERTY_HEADER_2_31.property(r, target10);
       if (target10 == null) break assignment9;
-      SET_X_PET_2_38.setProperty(target10, value8);
+      SET_X_PET_2_38.setProperty(r, target10, value8);
     }
     r.text(out, "{\n"
             + "  \"pets\": [\n");
@@ -140,10 +140,10 @@ public final class PetstoreTemplate1 implements CompiledTemplate {
         break reference12;
       }
       Object value13 = "$.pets";
-      value11 = CALL_PATH_5_25.call(value11, value13);
+      value11 = CALL_PATH_5_25.call(r, value11, value13);
       if (value11 == null) value11 = "";
     }
-    Iterator<?> iterator14 = LOOP_PET_5_1.iterator(value11);
+    Iterator<?> iterator14 = LOOP_PET_5_1.iterator(r, value11);
     if (iterator14 != null && iterator14.hasNext()) {
       Object savedItem16 = v_pet;
       Object savedScope17 = v_foreach;
@@ -161,7 +161,7 @@ public final class PetstoreTemplate1 implements CompiledTemplate {
             value19 = "";
             break reference20;
           }
-          value19 = PROPERTY_ID_6_17.property(value19);
+          value19 = PROPERTY_ID_6_17.property(r, value19);
           if (value19 == null) value19 = "";
         }
         r.insert(out, "", value19);
@@ -181,10 +181,10 @@ public final class PetstoreTemplate1 implements CompiledTemplate {
               value23 = "";
               break reference24;
             }
-            value23 = PROPERTY_NAME_6_58.property(value23);
+            value23 = PROPERTY_NAME_6_58.property(r, value23);
             if (value23 == null) value23 = "";
           }
-          value21 = CALL_ESCAPEJAVASCRIPT_6_36.call(value21, value23);
+          value21 = CALL_ESCAPEJAVASCRIPT_6_36.call(r, value21, value23);
           if (value21 == null) value21 = "";
         }
         r.insert(out, "", value21);
@@ -197,7 +197,7 @@ public final class PetstoreTemplate1 implements CompiledTemplate {
             value25 = "";
             break reference26;
           }
-          value25 = PROPERTY_HASNEXT_6_78.property(value25);
+          value25 = PROPERTY_HASNEXT_6_78.property(r, value25);
           if (value25 == null) value25 = "";
         }
         boolean test27 = VelocityRules.truthy(value25);
@@ -217,7 +217,7 @@ public final class PetstoreTemplate1 implements CompiledTemplate {
         value28 = "";
         break reference29;
       }
-      value28 = PROPERTY_COUNT_9_11.property(value28);
+      value28 = PROPERTY_COUNT_9_11.property(r, value28);
       if (value28 == null) value28 = "";
     }
     Object value30 = Integer.valueOf(2);
@@ -231,7 +231,7 @@ public final class PetstoreTemplate1 implements CompiledTemplate {
           value33 = "";
           break reference34;
         }
-        value33 = PROPERTY_HIDDEN_9_31.property(value33);
+        value33 = PROPERTY_HIDDEN_9_31.property(r, value33);
         if (value33 == null) value33 = "";
       }
       boolean test35 = VelocityRules.truthy(value33);
@@ -248,7 +248,7 @@ public final class PetstoreTemplate1 implements CompiledTemplate {
           value37 = "";
           break reference38;
         }
-        value37 = PROPERTY_COUNT_11_15.property(value37);
+        value37 = PROPERTY_COUNT_11_15.property(r, value37);
         if (value37 == null) value37 = "";
       }
       Object value39 = Integer.valueOf(0);
@@ -265,7 +265,7 @@ public final class PetstoreTemplate1 implements CompiledTemplate {
             value41 = "";
             break reference42;
           }
-          value41 = PROPERTY_COUNT_14_16.property(value41);
+          value41 = PROPERTY_COUNT_14_16.property(r, value41);
           if (value41 == null) value41 = "";
         }
         r.insert(out, "", value41);
@@ -281,7 +281,7 @@ public final class PetstoreTemplate1 implements CompiledTemplate {
         value43 = "";
         break reference44;
       }
-      value43 = PROPERTY_COUNT_16_19.property(value43);
+      value43 = PROPERTY_COUNT_16_19.property(r, value43);
       if (value43 == null) value43 = "";
     }
     r.insert(out, "", value43);

@@ -275,7 +275,7 @@ final class BodyCompiler {
         String savedItem = temp("savedItem");
         String savedScope = temp("savedScope");
         String loopScope = temp("scope");
-        statement("$T<?> $N = $N.iterator($N)", Iterator.class, iterator, site, iterable);
+        statement("$T<?> $N = $N.iterator(r, $N)", Iterator.class, iterator, site, iterable);
         emit("if ($N != null && $N.hasNext()) {\n$>", iterator, iterator);
         statement("Object $N = $N", savedItem, item);
         statement("Object $N = $N", savedScope, scope);

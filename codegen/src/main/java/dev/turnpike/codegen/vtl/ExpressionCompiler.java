@@ -189,14 +189,14 @@ final class ExpressionCompiler {
     private void step(Node step, String target) throws VtlCompileException {
         if (step instanceof ASTIdentifier identifier) {
             String site = body.sites.add("property", identifier.getIdentifier(), step.getLine(), step.getColumn());
-            body.statement("$N = $N.property($N)", target, site, target);
+            body.statement("$N = $N.property(r, $N)", target, site, target);
         } else if (step instanceof ASTMethod method) {
             StringBuilder arguments = new StringBuilder();
             for (int i = 1; i < method.jjtGetNumChildren(); i++) {
                 arguments.append(", ").append(value(method.jjtGetChild(i)));
             }
             String site = body.sites.add("call", method.getMethodName(), step.getLine(), step.getColumn());
-            body.statement("$N = $N.call($N$L)", target, site, target, arguments);
+            body.statement("$N = $N.call(r, $N$L)", target, site, target, arguments);
         } else if (step instanceof ASTIndex) {
             String key = value(step.jjtGetChild(0));
             String site = body.sites.add("index", "get", step.getLine(), step.getColumn());
@@ -230,7 +230,7 @@ final class ExpressionCompiler {
                 body.statement("$N.setIndex($N, $N, $N)", site, target, key, value);
             } else {
                 String site = body.sites.add("set", step.getFirstTokenImage(), step.getLine(), step.getColumn());
-                body.statement("$N.setProperty($N, $N)", site, target, value);
+                body.statement("$N.setProperty(r, $N, $N)", site, target, value);
             }
         }
         body.emit("$<}\n");

@@ -42,6 +42,30 @@ public final class CallSite {
         return ReferenceEngine.RUNTIME.getUberspect();
     }
 
+    /**
+     * {@code $o.name} in a compiled render, metered on the render's own budget: a map's entry (as the sandbox's
+     * {@code MapEntryGet}) and a loop's state are read without the budget's thread-local lookup, which a loop over
+     * a map otherwise pays on every read; anything else as {@link #property(Object)}.
+     */
+    public Object property(CompiledRender r, Object o) {
+        if (o instanceof Map<?, ?> map && !(o instanceof ForeachScope)) {
+            r.budget.tick(info);
+            try {
+                return map.get(name);
+            } catch (IllegalArgumentException e) {
+                return null; // as a property get that throws it
+            }
+        }
+        if (o instanceof ForeachScope scope) {
+            Object loop = loopProperty(scope);
+            if (loop != null) {
+                r.budget.tick(info);
+                return loop;
+            }
+        }
+        return property(o);
+    }
+
     /** {@code $o.name}; null when {@code o} has no such property (or the sandbox hides it). */
     public Object property(Object o) {
         if (o instanceof ForeachScope scope) {
@@ -93,10 +117,20 @@ public final class CallSite {
         };
     }
 
+    /** {@code $o.name(args)} in a compiled render: a direct call is metered on the render's own budget. */
+    public Object call(CompiledRender r, Object o, Object... args) {
+        return callMetering(r.budget, o, args);
+    }
+
     /** {@code $o.name(args)}; null when no such method is allowed, {@code ""} for a void method. */
     public Object call(Object o, Object... args) {
+        return callMetering(null, o, args);
+    }
+
+    /** @param budget the render's budget; null to find it through the thread-local */
+    private Object callMetering(RenderBudget budget, Object o, Object[] args) {
         Object[] params = args == null ? NO_ARGS : args;
-        Object direct = direct(o, params);
+        Object direct = direct(budget, o, params);
         if (direct != DirectCalls.NOT_DIRECT) {
             return direct;
         }
@@ -123,11 +157,11 @@ public final class CallSite {
      * A call to {@code $input}, {@code $util} or a map made without reflection, metered as the sandbox meters it
      * ({@code SandboxUberspector.MeteredMethod}); {@link DirectCalls#NOT_DIRECT} for any other call.
      */
-    private Object direct(Object o, Object[] params) {
+    private Object direct(RenderBudget renderBudget, Object o, Object[] params) {
         if (!DirectCalls.handles(o, name, params)) {
             return DirectCalls.NOT_DIRECT;
         }
-        RenderBudget budget = RenderBudget.current();
+        RenderBudget budget = renderBudget != null ? renderBudget : RenderBudget.current();
         budget.tick(info);
         Object result;
         try {
@@ -163,6 +197,19 @@ public final class CallSite {
                     + (argument == null ? "null" : argument.getClass().getName()) + ")' in "
                     + o.getClass().getName(), info, e);
         }
+    }
+
+    /** {@code #set($o.name = value)} in a compiled render: a map's entry is put as the sandbox's {@code MapEntrySet}. */
+    public void setProperty(CompiledRender r, Object o, Object value) {
+        if (o instanceof Map<?, ?> && !(o instanceof ForeachScope)) {
+            @SuppressWarnings("unchecked")
+            Map<Object, Object> map = (Map<Object, Object>) o;
+            r.budget.tick(info);
+            map.put(name, value);
+            r.budget.checkSize(map, info);
+            return;
+        }
+        setProperty(o, value);
     }
 
     /** {@code #set($o.name = value)}; nothing when {@code o} has no such property. */
@@ -204,6 +251,11 @@ public final class CallSite {
             throw new RenderBudget.RenderFailure("Exception calling method '" + methodName + "("
                     + className(argument) + "," + className(value) + ")' in  " + o.getClass(), info, e.getCause());
         }
+    }
+
+    /** The iterator {@code #foreach} walks in a compiled render, each step metered on the render's own budget. */
+    public Iterator<?> iterator(CompiledRender r, Object o) {
+        return o == null ? null : ((SandboxUberspector) uberspect()).getIterator(o, info, r.budget);
     }
 
     /** The iterator {@code #foreach} walks, metered; null when {@code o} is not iterable. */

@@ -20,7 +20,8 @@ public final class CompiledRender {
 
     private final StringBuilder output;
     private final int maxOutputChars;
-    private final RenderBudget budget;
+    /** Handed to the {@link CallSite}s, so their metering needs no thread-local lookup. */
+    final RenderBudget budget;
     private final TemplateContext templateContext;
 
     CompiledRender(TemplateContext templateContext, StringBuilder output, RenderBudget budget) {
@@ -35,7 +36,7 @@ public final class CompiledRender {
 
     /** {@code $input}. */
     public Object input() {
-        return new InputVariable(templateContext, parameters());
+        return new InputVariable(templateContext, parameters(), true);
     }
 
     /** {@code $util}. */
@@ -45,7 +46,7 @@ public final class CompiledRender {
 
     /** {@code $context}. */
     public Object context() {
-        return ContextVariables.context(templateContext);
+        return ContextVariables.pendingContext(templateContext);
     }
 
     /** {@code $stageVariables}. */

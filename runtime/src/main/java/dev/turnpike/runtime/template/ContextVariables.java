@@ -1,6 +1,5 @@
 package dev.turnpike.runtime.template;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,21 +19,15 @@ public final class ContextVariables {
      * {@code error.message} when not given.
      */
     public static Map<String, Object> context(TemplateContext context) {
-        Map<String, Object> root = new RootContextMap();
-        context.context().forEach((key, value) -> {
-            if (!key.equals("requestOverride") && !key.equals("responseOverride")) {
-                root.put(key, nested(value));
-            }
-        });
-        root.put("requestOverride", context.overrides().requestOverride());
-        root.put("responseOverride", context.overrides().responseOverride());
-        if (root.get("error") instanceof Map<?, ?> error && error.get("message") instanceof String message
-                && !error.containsKey("messageString")) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> writable = (Map<String, Object>) error;
-            writable.put("messageString", Payload.toJson(message));
-        }
-        return root;
+        return RootContextMap.filled(context);
+    }
+
+    /**
+     * {@code $context} as {@link #context} builds it, copied only when a template needs more than a plain value or
+     * an override (a compiled render: most read one or two entries).
+     */
+    static Map<String, Object> pendingContext(TemplateContext context) {
+        return RootContextMap.pending(context);
     }
 
     /** {@code $stageVariables}: a missing one renders as nothing. */
@@ -65,29 +58,5 @@ public final class ContextVariables {
         Map<String, Object> method = new LinkedHashMap<>();
         method.put("request", request);
         return method;
-    }
-
-    private static Object nested(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            ContextMap copy = new ContextMap();
-            map.forEach((k, v) -> copy.put(String.valueOf(k), nested(v)));
-            return copy;
-        }
-        return value;
-    }
-
-    /** {@code $context.authorizer} is an empty map when no authorizer ran, yet not a key (SEMANTICS.md §2.12). */
-    private static final class RootContextMap extends HashMap<String, Object> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Object get(Object key) {
-            Object value = super.get(key);
-            if (value == null && "authorizer".equals(key) && !containsKey(key)) {
-                return new ContextMap();
-            }
-            return value;
-        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.turnpike.runtime.template;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,11 +10,18 @@ public final class InputVariable {
 
     private final String body;
     private final RequestParameters parameters;
+    /** Whether {@link #params()} copies each map on first read (compiled renders) or all at once (the interpreter). */
+    private final boolean pendingParams;
     private Payload payload;
 
     InputVariable(TemplateContext context, RequestParameters parameters) {
+        this(context, parameters, false);
+    }
+
+    InputVariable(TemplateContext context, RequestParameters parameters, boolean pendingParams) {
         this.body = context.body().isEmpty() ? "{}" : context.body();
         this.parameters = parameters;
+        this.pendingParams = pendingParams;
     }
 
     /** Creates the {@code $input} of a context (for compiled templates). */
@@ -45,13 +51,7 @@ public final class InputVariable {
 
     /** {@code $input.params()}: {@code path}, {@code querystring} and {@code header}, each a name to value map. */
     public Map<String, Map<String, String>> params() {
-        Map<String, Map<String, String>> all = new LinkedHashMap<>();
-        all.put("path", new LinkedHashMap<>(parameters.path));
-        all.put("querystring", new LinkedHashMap<>(parameters.querystring));
-        RequestParameters.HeaderMap<String> header = new RequestParameters.HeaderMap<>();
-        header.putAll(parameters.header);
-        all.put("header", header);
-        return all;
+        return pendingParams ? ParameterMaps.pending(parameters) : ParameterMaps.filled(parameters);
     }
 
     /** {@code $input.params(x)}: the path parameter, else query parameter, else header {@code x}; {@code ""} if none. */

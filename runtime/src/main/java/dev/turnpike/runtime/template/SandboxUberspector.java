@@ -133,11 +133,16 @@ public final class SandboxUberspector extends UberspectImpl {
     @Override
     @SuppressWarnings("rawtypes")
     public Iterator getIterator(Object obj, Info info) {
+        return getIterator(obj, info, null);
+    }
+
+    /** As {@link #getIterator(Object, Info)}, each step metered on {@code budget} (null: the thread's render's). */
+    Iterator<?> getIterator(Object obj, Info info, RenderBudget budget) {
         if (obj == null || !(obj instanceof Iterable || obj instanceof Map || obj.getClass().isArray())) {
             return null;
         }
         Iterator<?> iterator = super.getIterator(obj, info);
-        return iterator == null ? null : new MeteredIterator(iterator, info);
+        return iterator == null ? null : new MeteredIterator(iterator, info, budget);
     }
 
     /** Runs an allowed method under the budget; regex methods of String on a clock-checking input. */
@@ -312,10 +317,13 @@ public final class SandboxUberspector extends UberspectImpl {
 
         private final Iterator<?> iterator;
         private final Info info;
+        /** The render's budget when the caller has it at hand; null to find it through the thread-local. */
+        private final RenderBudget budget;
 
-        MeteredIterator(Iterator<?> iterator, Info info) {
+        MeteredIterator(Iterator<?> iterator, Info info, RenderBudget budget) {
             this.iterator = iterator;
             this.info = info;
+            this.budget = budget;
         }
 
         @Override
@@ -325,7 +333,7 @@ public final class SandboxUberspector extends UberspectImpl {
 
         @Override
         public Object next() {
-            RenderBudget.current().iteration(info);
+            (budget != null ? budget : RenderBudget.current()).iteration(info);
             return iterator.next();
         }
     }
