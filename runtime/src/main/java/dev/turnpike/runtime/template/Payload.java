@@ -114,7 +114,7 @@ public final class Payload {
 
     /** Compact JSON of a value from a payload, {@code $util.parseJson} or a literal. */
     public static String toJson(Object value) {
-        return JSONValue.toJSONString(value);
+        return CompactJson.write(value);
     }
 
     private static String quote(String s) {
