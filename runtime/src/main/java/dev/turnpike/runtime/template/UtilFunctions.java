@@ -27,8 +27,15 @@ public final class UtilFunctions {
         if (s == null) {
             return null;
         }
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
+        int first = 0;
+        while (first < s.length() && !needsEscape(s.charAt(first))) {
+            first++;
+        }
+        if (first == s.length()) {
+            return s; // most values (ids, IPs, names) need no escape: no copy
+        }
+        StringBuilder out = new StringBuilder(s.length() + 16).append(s, 0, first);
+        for (int i = first; i < s.length(); i++) {
             char ch = s.charAt(i);
             if (ch > 0xfff) {
                 out.append("\\u").append(hex(ch));
@@ -56,6 +63,11 @@ public final class UtilFunctions {
             }
         }
         return out.toString();
+    }
+
+    /** Whether {@link #escapeJavaScript} changes the character: anything but printable ASCII, quotes, \\ and /. */
+    private static boolean needsEscape(char ch) {
+        return ch < 32 || ch > 0x7f || ch == '\'' || ch == '"' || ch == '\\' || ch == '/';
     }
 
     /**

@@ -22,6 +22,7 @@ class UtilFunctionsTest {
         assertThat(util.escapeJavaScript("\b\n\t\f\r\u0001\u001f")).isEqualTo("\\b\\n\\t\\f\\r\\u0001\\u001F");
         assertThat(util.escapeJavaScript("é\u0100\u2028\uD83D\uDE00")).isEqualTo("\\u00E9\\u0100\\u2028\\uD83D\\uDE00");
         assertThat(util.escapeJavaScript("plain <ascii> ~")).isEqualTo("plain <ascii> ~");
+        assertThat(util.escapeJavaScript("bench/1.0 \u007f\u0080")).isEqualTo("bench\\/1.0 \u007f\\u0080");
         assertThat(util.escapeJavaScript(null)).isNull();
     }
 
