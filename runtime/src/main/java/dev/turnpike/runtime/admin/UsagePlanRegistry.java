@@ -3,11 +3,9 @@ package dev.turnpike.runtime.admin;
 import dev.turnpike.runtime.auth.ApiKeys;
 import dev.turnpike.runtime.config.ConfigException;
 import dev.turnpike.runtime.config.TurnpikeConfig;
+import dev.turnpike.runtime.model.ShortIds;
 import dev.turnpike.runtime.throttle.Throttling;
 import dev.turnpike.runtime.throttle.UsagePlans;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -92,17 +90,6 @@ public final class UsagePlanRegistry {
 
     /** A stable 10-character id for a plan, as API Gateway's ids look. */
     public String usagePlanId(String planName) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(("usageplan:" + planName).getBytes(StandardCharsets.UTF_8));
-            String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-            StringBuilder id = new StringBuilder(10);
-            for (int i = 0; i < 10; i++) {
-                id.append(alphabet.charAt((hash[i] & 0xff) % alphabet.length()));
-            }
-            return id.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return ShortIds.of("usageplan:" + planName, 10);
     }
 }

@@ -1,9 +1,7 @@
 package dev.turnpike.runtime.auth;
 
 import dev.turnpike.runtime.config.ConfigException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.turnpike.runtime.model.ShortIds;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -92,17 +90,6 @@ public final class ApiKeys {
     }
 
     private static String id(String name) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(("apikey:" + name)
-                    .getBytes(StandardCharsets.UTF_8));
-            String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-            StringBuilder id = new StringBuilder(10);
-            for (int i = 0; i < 10; i++) {
-                id.append(alphabet.charAt((hash[i] & 0xff) % alphabet.length()));
-            }
-            return id.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return ShortIds.of("apikey:" + name, 10);
     }
 }

@@ -2,10 +2,8 @@ package dev.turnpike.runtime.integration;
 
 import dev.turnpike.runtime.auth.AuthorizerContext;
 import dev.turnpike.runtime.auth.CallerIdentity;
+import dev.turnpike.runtime.model.ShortIds;
 import dev.turnpike.runtime.pipeline.Exchange;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -145,16 +143,6 @@ public final class ContextVariables {
     }
 
     private static String hashedResourceId(String resourcePath) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(resourcePath.getBytes(StandardCharsets.UTF_8));
-            String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-            StringBuilder id = new StringBuilder(6);
-            for (int i = 0; i < 6; i++) {
-                id.append(alphabet.charAt((hash[i] & 0xff) % alphabet.length()));
-            }
-            return id.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return ShortIds.of(resourcePath, 6);
     }
 }

@@ -18,6 +18,7 @@ import dev.turnpike.runtime.integration.BackendClients;
 import dev.turnpike.runtime.integration.Integrations;
 import dev.turnpike.runtime.model.GeneratedApi;
 import dev.turnpike.runtime.model.Operation;
+import dev.turnpike.runtime.model.ShortIds;
 import dev.turnpike.runtime.observability.Observability;
 import dev.turnpike.runtime.response.GatewayError;
 import dev.turnpike.runtime.response.GatewayResponseType;
@@ -27,10 +28,7 @@ import dev.turnpike.runtime.throttle.ThrottleRequest;
 import dev.turnpike.runtime.throttle.Throttling;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.KeyStore;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -354,17 +352,7 @@ public final class Gateway implements AutoCloseable {
 
     /** A stable 10-character id like AWS's REST API ids, from the API's name. */
     static String derivedApiId(String name) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-            StringBuilder id = new StringBuilder(10);
-            String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-            for (int i = 0; i < 10; i++) {
-                id.append(alphabet.charAt((hash[i] & 0xff) % alphabet.length()));
-            }
-            return id.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return ShortIds.of(name, 10);
     }
 
     /**

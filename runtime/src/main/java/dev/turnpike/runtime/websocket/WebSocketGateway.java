@@ -2,11 +2,9 @@ package dev.turnpike.runtime.websocket;
 
 import dev.turnpike.runtime.auth.ApiKeys;
 import dev.turnpike.runtime.config.TurnpikeConfig;
+import dev.turnpike.runtime.model.ShortIds;
 import dev.turnpike.runtime.throttle.RouteBuckets;
 import dev.turnpike.runtime.throttle.ThrottleLimit;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -235,18 +233,7 @@ public final class WebSocketGateway implements AutoCloseable {
     }
 
     static String derivedApiId(String name) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(("websocket:" + name).getBytes(StandardCharsets.UTF_8));
-            String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-            StringBuilder id = new StringBuilder(10);
-            for (int i = 0; i < 10; i++) {
-                id.append(alphabet.charAt((hash[i] & 0xff) % alphabet.length()));
-            }
-            return id.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return ShortIds.of("websocket:" + name, 10);
     }
 
     @Override
